@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import type { Logger } from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { createLogger } from './platform/logger.js';
+import { demoLoginsFile, seedDemo, type DemoSeedResult } from './seed/demo.js';
+
+const usage = `gongzhi — 共治 网格化社会治理平台 / grid-based social governance platform
+
+Usage: gongzhi <command>
+  start     migrate, seed the demo district on first start, and serve the web app and API
+  migrate   apply pending database migrations
+  seed      seed the demo district (张店区) if the database has none
+  help      show this text
+
+Environment: PORT (8080), HOST (0.0.0.0), DATABASE_URL (unset: embedded PGlite in GONGZHI_DATA_DIR),
+GONGZHI_DATA_DIR (.data), LOG_LEVEL (info), GONGZHI_SECURE_COOKIES (false), GONGZHI_SESSION_HOURS (12)`;
+
+async function prepare(config: Config, logger: Logger, seed: boolean): Promise<{ database: Database; seeded: DemoSeedResult | null }> {
+  const t0 = Date.now();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GONGZHI_DATA_DIR, logger });
+  const t1 = Date.now();
+  const { applied, state } = await migrate(database);
+  const t2 = Date.now();
+  const seeded = seed ? await seedDemo(database.db, config.GONGZHI_DATA_DIR) : null;
+  logger.info(
+    { database: database.kind, migration: state, applied: applied.map((m) => m.version), openMs: t1 - t0, migrateMs: t2 - t1, seedMs: Date.now() - t2 },
+    'database ready',
+  );
+  return { database, seeded };
+}
+
+function printWelcome(config: Config, seeded: DemoSeedResult | null) {
+  const url = `http://localhost:${config.PORT}/`;
+  const lines = [``, `  共治 Gongzhi is running: ${url}`, `  API docs: ${url}api/docs`];
+  if (seeded) {
+    lines.push(`  Seeded 淄博市张店区: ${seeded.streets} streets, ${seeded.communities} communities, ${seeded.grids} grids.`);
+    lines.push(`  Demo logins (also saved to ${demoLoginsFile(config.GONGZHI_DATA_DIR)}):`);
+    for (const l of seeded.logins) lines.push(`    ${l.username.padEnd(11)} ${l.password}   ${l.displayName} (${l.role}, ${l.scopeCode})`);
+  } else if (fs.existsSync(demoLoginsFile(config.GONGZHI_DATA_DIR))) {
+    lines.push(`  Demo logins: ${demoLoginsFile(config.GONGZHI_DATA_DIR)}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+async function main(argv: string[]) {
+  const command = argv[0] ?? 'help';
+  if (command === 'help' || command === '--help' || command === '-h') return void console.log(usage);
+  if (!['start', 'migrate', 'seed'].includes(command)) {
+    console.error(`Unknown command "${command}".\n\n${usage}`);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const started = Date.now();
+  const { database, seeded } = await prepare(config, logger, command !== 'migrate');
+  if (command !== 'start') {
+    if (seeded) printWelcome(config, seeded);
+    return database.close();
+  }
+  const app = await buildApp({ config, database, logger });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info({ startupMs: Date.now() - started, database: database.kind }, 'gongzhi started');
+  printWelcome(config, seeded);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Gongzhi failed to start / 启动失败:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+export { apiKeyRoutes } from './api-keys.routes.js';
+export { resolveApiKey } from './api-keys.service.js';
+export { authRoutes } from './auth.routes.js';
+export { hashPassword } from './passwords.js';
+export { resolveSession } from './sessions.service.js';
+export { userRoutes } from './users.routes.js';
+export { usersByIds } from './users.service.js';
+export { createDemoLogins, createStaffRecords, seedUnits, type DemoLogin } from './seed.js';

@@ -1,0 +1,59 @@
+import type { Bilingual } from './i18n.js';
+
+/**
+ * Every stable error code the API returns, with its message in both languages.
+ * Clients branch on `code`; people read the message.
+ */
+export const messages = {
+  'auth.required': { zh: '请先登录。', en: 'Please sign in first.' },
+  'auth.invalid_credentials': { zh: '用户名或密码不正确。', en: 'Wrong username or password.' },
+  'auth.locked': {
+    zh: '连续登录失败次数过多，账号已锁定，请于 {minutes} 分钟后再试或联系管理员。',
+    en: 'Too many failed sign-in attempts: the account is locked. Try again in {minutes} minutes or ask an administrator.',
+  },
+  'auth.disabled': { zh: '账号已停用，请联系管理员。', en: 'This account is disabled. Please contact an administrator.' },
+  'auth.csrf': { zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试。', en: 'Missing or invalid CSRF token. Reload the page and try again.' },
+  'auth.api_key_invalid': { zh: 'API 密钥无效、已过期或已吊销。', en: 'The API key is invalid, expired or revoked.' },
+  'access.forbidden': { zh: '您的角色无权执行此操作。', en: 'Your role is not allowed to do this.' },
+  'request.invalid': { zh: '请求参数有误，请检查后重试。', en: 'The request is invalid; please check it and try again.' },
+  'request.malformed': { zh: '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  'request.too_large': { zh: '请求体过大。', en: 'The request body is too large.' },
+  'request.unsupported_media': { zh: '不支持的内容类型，请使用 application/json。', en: 'Unsupported content type; use application/json.' },
+  'route.not_found': { zh: '接口不存在。', en: 'No such endpoint.' },
+  'conflict.duplicate': { zh: '数据已存在（{constraint}）。', en: 'This already exists ({constraint}).' },
+  internal: { zh: '服务器内部错误，请稍后再试。错误编号：{requestId}', en: 'Internal server error; please try again later. Error id: {requestId}' },
+  'region.not_found': { zh: '未找到区划 {code}，或不在您的管辖范围内。', en: 'Region {code} not found or outside your jurisdiction.' },
+  'region.not_community': { zh: '{code} 不是社区/村一级区划，网格只能划在社区/村内。', en: '{code} is not a community or village; grids belong to a community.' },
+  'region.parent_mismatch': { zh: '区划代码 {code} 的上级应为 {expected}。', en: 'Division code {code} should have parent {expected}.' },
+  'grid.not_found': { zh: '未找到网格 {code}，或不在您的管辖范围内。', en: 'Grid {code} not found or outside your jurisdiction.' },
+  'grid.outside_community': { zh: '所绘网格与社区 {community} 的边界没有重叠。', en: 'The drawn grid does not overlap community {community}.' },
+  'grid.invalid_geometry': { zh: '网格图形无效：{reason}', en: 'Invalid grid geometry: {reason}' },
+  'grid.swallows_neighbour': {
+    zh: '新图形会完全覆盖网格 {code}，请先撤销该网格或缩小图形。',
+    en: 'The new shape would cover grid {code} entirely; retire that grid first or draw a smaller shape.',
+  },
+  'grid.retired': { zh: '网格 {code} 已撤销，不能修改。', en: 'Grid {code} is retired and cannot be changed.' },
+  'grid.code_exhausted': { zh: '社区 {community} 的网格顺序码已用尽（最多 999 个）。', en: 'Community {community} has no grid sequence numbers left (999 at most).' },
+  'grid.staff_invalid': { zh: '用户 {user} 不能担任该网格的人员：{reason}', en: 'User {user} cannot be staff of this grid: {reason}' },
+  'locate.outside': { zh: '该位置（{lng}, {lat}）不在本平台管辖的任何网格内。', en: 'The point ({lng}, {lat}) is outside every jurisdiction of this platform.' },
+  'user.not_found': { zh: '未找到用户，或不在您的管辖范围内。', en: 'User not found or outside your jurisdiction.' },
+  'user.scope_outside': { zh: '不能把账号的管辖范围设在您自己的范围 {scope} 之外。', en: 'You cannot give an account a scope outside your own ({scope}).' },
+  'user.scope_unknown': { zh: '管辖范围 {scope} 不是已知的区划或网格代码。', en: 'Scope {scope} is not a known division or grid code.' },
+  'user.unit_required': { zh: '处置人员必须属于一个单位。', en: 'A department handler must belong to a unit.' },
+  'unit.not_found': { zh: '未找到单位 {id}。', en: 'Unit {id} not found.' },
+  'apikey.not_found': { zh: '未找到 API 密钥。', en: 'API key not found.' },
+  'apikey.permission_unknown': { zh: '未知权限：{permission}', en: 'Unknown permission: {permission}' },
+} satisfies Record<string, Bilingual>;
+
+export type MessageCode = keyof typeof messages;
+
+/** Field-level messages for validation issues whose zod message is one of these keys. */
+export const fieldMessages: Record<string, Bilingual> = {
+  'division_code.format': { zh: '应为 12 位统计用区划代码', en: 'must be a 12-digit division code' },
+  'grid_code.format': { zh: '应为 15 位网格编码', en: 'must be a 15-digit grid code' },
+  'scope_code.format': { zh: '应为 12 位区划代码或 15 位网格编码', en: 'must be a 12-digit division code or a 15-digit grid code' },
+  'username.format': { zh: '用户名为 3–32 位小写字母、数字、点、下划线或连字符', en: 'username: 3–32 lowercase letters, digits, dots, underscores or hyphens' },
+  'phone.format': { zh: '应为 11 位手机号码', en: 'must be an 11-digit mobile number' },
+  'geometry.ring_not_closed': { zh: '多边形的环未闭合（首尾坐标应相同）', en: 'polygon ring is not closed (first and last positions must match)' },
+  'request.empty': { zh: '至少需要修改一项', en: 'change at least one field' },
+};

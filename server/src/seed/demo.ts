@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { createDemoLogins, createStaffRecords, seedUnits, type DemoLogin } from '../modules/accounts/index.js';
+import { demoCounty, gridCodesByCommunity, isRegionDataSeeded, seedGridStaff, seedRegions } from '../modules/regions/index.js';
+import { staffName } from './names.js';
+
+export interface DemoSeedResult {
+  streets: number;
+  communities: number;
+  grids: number;
+  logins: DemoLogin[];
+}
+
+const streetOfficeScope = '370303001000'; // 车站街道
+
+/**
+ * Seeds the demo district once: 张店区's regions and grids, its departments and street offices,
+ * a named head per community and worker per grid, and one sign-in for every role.
+ */
+export async function seedDemo(db: Kysely<DB>, dataDir: string): Promise<DemoSeedResult | null> {
+  if (await isRegionDataSeeded(db)) return null;
+  const result = await db.transaction().execute((tx) => seedInside(tx));
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(demoLoginsFile(dataDir), JSON.stringify(result.logins, null, 2), { mode: 0o600 });
+  return result;
+}
+
+async function seedInside(db: Kysely<DB>): Promise<DemoSeedResult> {
+  const counts = await seedRegions(db);
+  const streets = await db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', demoCounty).orderBy('code').execute();
+  const units = await seedUnits(db, streets);
+  const unitId = (code: string) => units.find((u) => u.code === code)!.id;
+  const gridsByCommunity = await gridCodesByCommunity(db);
+  const firstGrid = gridsByCommunity.get('370303001001')![0]!;
+
+  const logins = await createDemoLogins(db, [
+    { username: 'admin', displayName: '系统管理员', role: 'admin', scopeCode: demoCounty },
+    { username: 'leader', displayName: '区领导', role: 'leader', scopeCode: demoCounty },
+    { username: 'dispatcher', displayName: '指挥中心派遣员', role: 'dispatcher', scopeCode: demoCounty },
+    { username: 'handler', displayName: '综合执法局处置员', role: 'handler', scopeCode: demoCounty, unitId: unitId('370303-ZF') },
+    { username: 'verifier', displayName: '监督员', role: 'verifier', scopeCode: demoCounty },
+    { username: 'dataadmin', displayName: '数据管理员', role: 'data_admin', scopeCode: demoCounty },
+    { username: 'citizen', displayName: '居民用户', role: 'citizen', scopeCode: demoCounty },
+    { username: 'chezhan', displayName: '车站街道网格办', role: 'leader', scopeCode: streetOfficeScope, unitId: unitId('370303001-BSC') },
+    { username: 'gridworker', displayName: staffName(0), role: 'grid_worker', scopeCode: firstGrid },
+  ]);
+
+  // one head (网格长) per community, one worker (网格员) per grid; the demo grid worker staffs the first grid
+  const communities = [...gridsByCommunity.keys()];
+  const workerGrids = [...gridsByCommunity.values()].flat().filter((code) => code !== firstGrid);
+  const heads = await createStaffRecords(db, communities.map((c, i) => ({ username: `gh${c}`, displayName: staffName(100_000 + i), role: 'grid_worker', scopeCode: c })));
+  const workers = await createStaffRecords(db, workerGrids.map((g, i) => ({ username: `gw${g}`, displayName: staffName(i + 1), role: 'grid_worker', scopeCode: g })));
+  const demoWorker = logins.find((l) => l.username === 'gridworker')!;
+  await seedGridStaff(db, [
+    ...communities.flatMap((c, i) => gridsByCommunity.get(c)!.map((gridCode) => ({ gridCode, userId: heads[i]!, duty: 'head' as const }))),
+    ...workerGrids.map((gridCode, i) => ({ gridCode, userId: workers[i]!, duty: 'worker' as const })),
+    { gridCode: firstGrid, userId: demoWorker.id, duty: 'worker' },
+  ]);
+
+  return { ...counts, logins: logins.map(({ id: _id, ...l }) => l) };
+}
+
+export const demoLoginsFile = (dataDir: string) => path.join(dataDir, 'demo-accounts.json');
