@@ -1,0 +1,91 @@
+/**
+ * Benchmarks: `npm run bench` prints figures and writes bench/results/<date>.json. Not tests.
+ * - start-up: cold (open + migrate + seed 张店区) and warm (open + migrate check) on PGlite and PostgreSQL
+ * - locate: p50/p95 of GET /api/v1/grids/locate on random points, through the real HTTP app
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { openDatabase, type Database } from '../server/src/db/database.js';
+import { migrate } from '../server/src/db/migrate.js';
+import { createLogger } from '../server/src/platform/logger.js';
+import { seedDemo } from '../server/src/seed/demo.js';
+
+const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const result = await fn();
+  return [result, Math.round(performance.now() - t)];
+}
+
+async function startup(url: string | undefined, dataDir: string) {
+  const [db, openMs] = await timed(() => openDatabase({ url, dataDir }));
+  const [, migrateMs] = await timed(() => migrate(db));
+  const [seeded, seedMs] = await timed(() => seedDemo(db.db, dataDir));
+  return { db, openMs, migrateMs, seedMs, seeded: Boolean(seeded), totalMs: openMs + migrateMs + seedMs };
+}
+
+async function adminQuery(text: string) {
+  const c = new pg.Client({ connectionString: pgAdminUrl });
+  await c.connect();
+  await c.query(text);
+  await c.end();
+}
+
+function percentile(sorted: number[], p: number) {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
+}
+
+async function locateBench(database: Database, dataDir: string, n = 2000) {
+  const app = await buildApp({ config: loadConfig({ GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), database, logger: createLogger('silent'), serveWeb: false });
+  const times: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < n; i++) {
+    const lng = 117.95 + Math.random() * 0.25;
+    const lat = 36.7 + Math.random() * 0.2;
+    const t = performance.now();
+    const res = await app.inject({ method: 'GET', url: `/api/v1/grids/locate?lng=${lng}&lat=${lat}` });
+    times.push(performance.now() - t);
+    if (res.statusCode === 200) hits++;
+  }
+  await app.close();
+  times.sort((a, b) => a - b);
+  return { requests: n, inside: hits, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), p99Ms: percentile(times, 99) };
+}
+
+const results: Record<string, unknown> = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version } };
+
+// PGlite
+const liteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-'));
+const cold = await startup(undefined, liteDir);
+await cold.db.close();
+const warm = await startup(undefined, liteDir);
+results.pglite = { cold: { ...cold, db: undefined }, warm: { ...warm, db: undefined }, locate: await locateBench(warm.db, liteDir, 500) };
+await warm.db.close();
+fs.rmSync(liteDir, { recursive: true, force: true });
+
+// PostgreSQL
+try {
+  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const u = new URL(pgAdminUrl);
+  u.pathname = `/${name}`;
+  const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-pg-'));
+  const pgCold = await startup(u.toString(), pgDir);
+  await pgCold.db.close();
+  const pgWarm = await startup(u.toString(), pgDir);
+  results.postgres = { cold: { ...pgCold, db: undefined }, warm: { ...pgWarm, db: undefined }, locate: await locateBench(pgWarm.db, pgDir) };
+  await pgWarm.db.close();
+  await adminQuery(`drop database ${name}`);
+} catch (error) {
+  results.postgres = { skipped: String(error) };
+}
+
+console.log(JSON.stringify(results, null, 2));
+fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
+fs.writeFileSync(path.join(import.meta.dirname, 'results', `${new Date().toISOString().slice(0, 10)}.json`), JSON.stringify(results, null, 2));
