@@ -31,7 +31,7 @@ export interface AppOptions {
 
 /** Builds the HTTP app; `gongzhi start` and the integration tests both use it. */
 export async function buildApp({ config, database, logger, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 5 * 1024 * 1024, trustProxy: true, disableRequestLogging: logger.level === 'silent' });
+  const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 5 * 1024 * 1024, trustProxy: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);

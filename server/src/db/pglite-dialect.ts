@@ -67,10 +67,19 @@ class PGliteDriver implements Driver {
   async destroy() {}
 }
 
+/** Thrown when the embedded database answers a query with no result at all (see below). */
+export class EmbeddedQueryFailed extends Error {}
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    // PGlite 0.5.8 with PostGIS 0.2.8 swallows some GEOS errors (e.g. a TopologyException in ST_Difference)
+    // and returns no rows and no columns. A query that returns rows always describes its columns, so an
+    // answer without them is an error, not an empty result.
+    if (result.fields.length === 0 && /^\s*(select|with)\b/i.test(compiled.sql)) {
+      throw new EmbeddedQueryFailed('the embedded database could not compute this query (a spatial operation failed)');
+    }
     const affected = result.affectedRows;
     return { rows: result.rows, ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}) };
   }

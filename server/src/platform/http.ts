@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as locales from 'zod/v4/locales';
+import { EmbeddedQueryFailed } from '../db/pglite-dialect.js';
 import type { Principal } from './access.js';
 import { AppError, localise, type FieldError } from './errors.js';
 import { pickLang, type Lang } from './i18n.js';
@@ -34,7 +35,10 @@ export function registerProblemHandler(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) return sendProblem(request, reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => v.params.issue as z.core.$ZodIssue);
+      // the provider flattens each zod issue into { keyword: code, instancePath, message, params: rest }
+      const issues = error.validation.map(
+        (v) => ({ ...v.params, code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message }) as unknown as z.core.$ZodIssue,
+      );
       return sendProblem(request, reply, new AppError('request.invalid', 400, {}, issues.map((i) => fieldError(i, request.lang))));
     }
     const e = error as { code?: string; statusCode?: number; constraint?: string };
@@ -42,6 +46,7 @@ export function registerProblemHandler(app: FastifyInstance) {
       return sendProblem(request, reply, new AppError('request.malformed', 400));
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(request, reply, new AppError('request.too_large', 413));
     if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(request, reply, new AppError('request.unsupported_media', 415));
+    if (error instanceof EmbeddedQueryFailed) return sendProblem(request, reply, new AppError('geometry.engine_failed', 422));
     if (e.code === '23505') return sendProblem(request, reply, new AppError('conflict.duplicate', 409, { constraint: e.constraint ?? '' }));
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, new AppError('internal', 500, { requestId: request.id }));

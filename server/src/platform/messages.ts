@@ -35,6 +35,10 @@ export const messages = {
   'grid.retired': { zh: '网格 {code} 已撤销，不能修改。', en: 'Grid {code} is retired and cannot be changed.' },
   'grid.code_exhausted': { zh: '社区 {community} 的网格顺序码已用尽（最多 999 个）。', en: 'Community {community} has no grid sequence numbers left (999 at most).' },
   'grid.staff_invalid': { zh: '用户 {user} 不能担任该网格的人员：{reason}', en: 'User {user} cannot be staff of this grid: {reason}' },
+  'geometry.engine_failed': {
+    zh: '空间计算失败（图形可能过于复杂或存在拓扑问题），请简化图形后重试。',
+    en: 'The spatial computation failed (the shape may be too complex or topologically broken); simplify it and try again.',
+  },
   'locate.outside': { zh: '该位置（{lng}, {lat}）不在本平台管辖的任何网格内。', en: 'The point ({lng}, {lat}) is outside every jurisdiction of this platform.' },
   'user.not_found': { zh: '未找到用户，或不在您的管辖范围内。', en: 'User not found or outside your jurisdiction.' },
   'user.scope_outside': { zh: '不能把账号的管辖范围设在您自己的范围 {scope} 之外。', en: 'You cannot give an account a scope outside your own ({scope}).' },
