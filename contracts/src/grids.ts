@@ -91,3 +91,19 @@ export interface GridFeatureProps {
   type: string;
   communityCode: string;
 }
+
+/** A community's grids replaced by real polygons: a GeoJSON FeatureCollection (properties name and type optional). */
+export const replaceCommunityGridsRequest = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: arealGeometry,
+        properties: z.object({ name: z.string().trim().min(1).max(60).optional(), type: z.enum(gridTypes).optional() }).nullish(),
+      }),
+    )
+    .min(1)
+    .max(300),
+});
+export const replaceCommunityGridsResponse = z.object({ retired: z.array(z.string()), created: z.array(z.string()) });

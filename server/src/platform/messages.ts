@@ -32,6 +32,7 @@ export const messages = {
     zh: '新图形会完全覆盖网格 {code}，请先撤销该网格或缩小图形。',
     en: 'The new shape would cover grid {code} entirely; retire that grid first or draw a smaller shape.',
   },
+  'grid.upload_overlap': { zh: '上传的第 {first} 个与第 {second} 个网格相互重叠。', en: 'Uploaded grids {first} and {second} overlap.' },
   'grid.retired': { zh: '网格 {code} 已撤销，不能修改。', en: 'Grid {code} is retired and cannot be changed.' },
   'grid.code_exhausted': { zh: '社区 {community} 的网格顺序码已用尽（最多 999 个）。', en: 'Community {community} has no grid sequence numbers left (999 at most).' },
   'grid.staff_invalid': { zh: '用户 {user} 不能担任该网格的人员：{reason}', en: 'User {user} cannot be staff of this grid: {reason}' },

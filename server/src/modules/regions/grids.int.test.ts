@@ -185,3 +185,39 @@ describe('administering grids', () => {
     expect((await admin.send('PUT', `/api/v1/grids/${grid}/staff`, { headUserId: 'nope', workerUserIds: [] })).statusCode).toBe(400);
   });
 });
+
+describe('uploading a community\'s real grids', () => {
+  const community = '370303005003';
+  const half = async (upper: boolean) => {
+    const { rows } = await sql<{ g: string }>`
+      select st_asgeojson(st_union(geom)) as g from grids
+      where community_code = ${community} and retired_at is null
+        and (substr(code, 13, 3)::int > (select count(*) / 2 from grids where community_code = ${community})) = ${upper}`.execute(ctx.database.db);
+    return JSON.parse(rows[0]!.g);
+  };
+
+  it('replaces the generated grids: old ones retired, new ones numbered after them in reading order', async () => {
+    const admin = await loginAs(ctx, { role: 'admin', scopeCode: county });
+    const before = await ctx.database.db.selectFrom('grids').select('code').where('community_code', '=', community).where('retired_at', 'is', null).execute();
+    const features = [
+      { type: 'Feature', properties: { name: '南片网格' }, geometry: await half(true) },
+      { type: 'Feature', properties: { name: '北片网格', type: 'comprehensive' }, geometry: await half(false) },
+    ];
+    const overlapping = await admin.send('PUT', `/api/v1/regions/${community}/grids`, { type: 'FeatureCollection', features: [features[0], features[0]] });
+    expect(problemCode(overlapping)).toBe('grid.upload_overlap');
+    const officer = await loginAs(ctx, { role: 'leader', scopeCode: county });
+    expect((await officer.send('PUT', `/api/v1/regions/${community}/grids`, { type: 'FeatureCollection', features })).statusCode).toBe(403);
+
+    const res = await admin.send('PUT', `/api/v1/regions/${community}/grids`, { type: 'FeatureCollection', features });
+    expect(res.statusCode).toBe(200);
+    const { retired, created } = res.json();
+    expect(retired.sort()).toEqual(before.map((b) => b.code).sort());
+    const next = before.length + 1;
+    expect(created).toEqual([`${community}${String(next).padStart(3, '0')}`, `${community}${String(next + 1).padStart(3, '0')}`]);
+    // reading order: the northern half gets the first new number
+    expect((await admin.get(`/api/v1/grids/${created[0]}`)).json().name).toBe('北片网格');
+    const check = await communityAreaCheck(community);
+    expect(check.gap).toBeLessThan(1e-6);
+    expect(Math.abs(check.overlap)).toBeLessThan(1e-6);
+  });
+});

@@ -1,8 +1,9 @@
-import { arealGeometry, divisionCode, regionDetail } from '@gongzhi/contracts';
+import { arealGeometry, divisionCode, regionDetail, replaceCommunityGridsRequest, replaceCommunityGridsResponse } from '@gongzhi/contracts';
 import { z } from 'zod';
 import { clientIp, typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { replaceRegionBoundary } from './boundaries.service.js';
+import { replaceCommunityGrids } from './grids-upload.service.js';
 import { regionBoundary, regionChildren, regionDetail as getRegionDetail, regionTree } from './regions.service.js';
 
 const params = z.object({ code: divisionCode });
@@ -29,5 +30,11 @@ export function regionRoutes(app: App, { db }: RouteDeps) {
       await replaceRegionBoundary(db, req.principal!, req.params.code, req.body.geometry, clientIp(req));
       return getRegionDetail(db, req.principal!, req.params.code);
     },
+  );
+  r.put(
+    '/regions/:code/grids',
+    { schema: { tags, summary: '上传社区真实网格 Replace a community\'s grids with uploaded polygons (GeoJSON FeatureCollection)', params, body: replaceCommunityGridsRequest, response: { 200: replaceCommunityGridsResponse } } },
+    (req) =>
+      replaceCommunityGrids(db, req.principal!, req.params.code, req.body.features.map((f) => ({ ...f.properties, geometry: f.geometry })), clientIp(req)),
   );
 }
