@@ -66,14 +66,14 @@ export function splitCore(shape: MultiPolygonCoords, center: Position, coreArea:
 }
 
 /**
- * Splits a shape into angular sectors around `center`, clockwise from north, with the given weights.
- * Neighbouring sectors share one computed ray, so they tile.
+ * Splits a shape into angular sectors around `center`, clockwise from `startAngle` (radians from north),
+ * with the given weights. Neighbouring sectors share one computed ray, so they tile.
  */
-export function splitSectors(shape: MultiPolygonCoords, center: Position, weights: number[]): MultiPolygonCoords[] {
+export function splitSectors(shape: MultiPolygonCoords, center: Position, weights: number[], startAngle = 0): MultiPolygonCoords[] {
   const [minX, minY, maxX, maxY] = bbox(shape);
   const radius = 4 * Math.hypot(maxX - minX, maxY - minY, center[0] - minX, center[1] - minY);
   // sectors start a little east of north, off the axes, for the same robustness reason as the circle's offset
-  const start = 0.0517;
+  const start = startAngle + 0.0517;
   const point = (angle: number): Position => [center[0] + radius * Math.sin(angle + start), center[1] + radius * Math.cos(angle + start)];
   // a sector from angle a to b (clockwise, radians from north) as a fan polygon
   const sector = (a: number, b: number, start: Position, end: Position): MultiPolygonCoords => {

@@ -36,7 +36,10 @@ export function partitionDistrict(input: PartitionInput): PartitionOutput {
   const [core, ring] = splitCore(district, [0, 0], Math.min(urban.length * sizing.urbanStreetM2, 0.3 * planarArea(district)));
   const streetShapes = new Map<string, MultiPolygonCoords>();
   bisect(core, urban.map(() => 0.7 + 0.6 * random())).forEach((shape, i) => streetShapes.set(urban[i]!.code, shape));
-  splitSectors(ring, [0, 0], outer.map((s) => s.communities.length)).forEach((shape, i) => streetShapes.set(outer[i]!.code, shape));
+  // the first outer street is centred on north
+  const weights = outer.map((s) => s.communities.length);
+  const start = (-Math.PI * (weights[0] ?? 0)) / Math.max(1, weights.reduce((a, b) => a + b, 0));
+  splitSectors(ring, [0, 0], weights, start).forEach((shape, i) => streetShapes.set(outer[i]!.code, shape));
 
   const output: PartitionOutput = { streets: [], communities: [], grids: [] };
   for (const street of input.streets) {

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { account, screenshotDir, startServer, type E2EServer } from './harness.js';
+
+let server: E2EServer;
+let page: Page;
+const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+
+async function signIn(username: string) {
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(account(server, username).password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** Clicks the middle of the map until the thing under it is a grid (the view fits the selected community). */
+async function clickGridOnMap() {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.waitForTimeout(1200); // the view animates to the community
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    if (await page.getByTestId('grid-panel').isVisible({ timeout: 3000 }).catch(() => false)) return;
+  }
+  throw new Error('no grid under the map centre');
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  page = await server.browser.newPage({ viewport: { width: 1440, height: 900 } });
+});
+afterAll(async () => server?.stop());
+
+describe('grid map journey', () => {
+  it('an administrator signs in and sees 张店区 with its streets', async () => {
+    await signIn('admin');
+    await expect.poll(() => page.getByTestId('region-panel').textContent()).toContain('370303000000');
+    await expect.poll(() => page.getByTestId('region-tree').textContent()).toContain('车站街道');
+    await page.waitForTimeout(1500);
+    await shot('1-district');
+    expect(await page.locator('.map-label.street').count()).toBe(13);
+  });
+
+  it('drills down street → community → grid and shows the grid panel', async () => {
+    await page.getByTestId('region-tree').getByText(/^车站街道/).click();
+    await expect.poll(() => page.getByTestId('region-panel').textContent()).toContain('370303001000');
+    await page.waitForTimeout(1200);
+    await shot('2-street');
+    await page.locator('.ant-tree-switcher').nth(1).click(); // expand 车站街道
+    await page.getByTestId('region-tree').getByText(/^新华社区/).click();
+    await expect.poll(() => page.getByTestId('region-panel').textContent()).toContain('370303001001');
+    await clickGridOnMap();
+    const code = (await page.getByTestId('grid-code').textContent())!;
+    expect(code).toMatch(/^370303001\d{6}$/);
+    const panel = (await page.getByTestId('grid-panel').textContent())!;
+    for (const label of ['网格编码', '类型', '面积', '所属社区', '所属街道', '网格长', '网格员', '综合网格', 'm²', '公顷', '车站街道']) expect(panel).toContain(label);
+    await shot('3-grid');
+  });
+
+  it('switches to English', async () => {
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('grid-panel').textContent()).toContain('Grid code');
+    expect(await page.getByTestId('grid-panel').textContent()).toContain('Grid workers');
+    await shot('4-english');
+    await page.getByText('中文', { exact: true }).click();
+  });
+
+  it('a grid worker sees only their own grid', async () => {
+    await page.getByRole('button', { name: /退\s*出/ }).click();
+    await signIn('gridworker');
+    const own = account(server, 'gridworker').scopeCode;
+    await expect.poll(() => page.getByTestId('grid-code').textContent()).toBe(own);
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    expect(await page.locator('.ant-pagination-total-text').textContent()).toContain('共 1 个');
+    expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);
+    await page.waitForTimeout(1200);
+    await shot('5-grid-worker');
+  });
+});

@@ -1,0 +1,39 @@
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { useI18n } from '../../app/i18n';
+import { useSession } from '../../app/session';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { login } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(values.username, values.password);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ height: '100%', display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg, #fdf2f2 0%, #eef2f5 60%)' }}>
+      <Card style={{ width: 380 }} title={<Space direction="vertical" size={0}><Typography.Title level={3} style={{ margin: 0 }}>共治 Gongzhi</Typography.Title><Typography.Text type="secondary">{t('loginTitle')}</Typography.Text></Space>} extra={<LanguageSwitch />}>
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="username" label={t('username')} rules={[{ required: true }]}>
+            <Input autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('password')} rules={[{ required: true }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+          <Button type="primary" htmlType="submit" block loading={busy}>{t('login')}</Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

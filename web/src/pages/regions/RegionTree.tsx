@@ -1,0 +1,33 @@
+import type { RegionTreeNode } from '@gongzhi/contracts';
+import { Tree } from 'antd';
+import { useMemo } from 'react';
+
+interface Props {
+  root: RegionTreeNode;
+  selected: string | null;
+  onPick(code: string): void;
+}
+
+const shortName = (name: string) => name.replace(/(社区)?(居民委员会|居委会)$/, '社区').replace(/村?(村民委员会|村委会)$/, '村');
+
+export function RegionTree({ root, selected, onPick }: Props) {
+  const data = useMemo(() => {
+    interface Node { key: string; title: string; children?: Node[] }
+    const convert = (n: RegionTreeNode): Node => ({
+      key: n.code,
+      title: `${shortName(n.name)}（${n.gridCount}）`,
+      ...(n.children.length ? { children: n.children.map(convert) } : {}),
+    });
+    return [convert(root)];
+  }, [root]);
+  return (
+    <Tree
+      data-testid="region-tree"
+      treeData={data}
+      defaultExpandedKeys={[root.code]}
+      selectedKeys={selected ? [selected] : []}
+      onSelect={(keys) => keys[0] && onPick(String(keys[0]))}
+      height={700}
+    />
+  );
+}
