@@ -57,6 +57,25 @@ describe('grid map journey', () => {
     await shot('3-grid');
   });
 
+  it('an administrator draws a new grid, which takes the next code of the community', async () => {
+    await page.locator('.ant-breadcrumb a', { hasText: '新华社区' }).click();
+    await page.getByRole('button', { name: '新建网格' }).click();
+    await page.locator('.ant-modal-content').getByLabel('名称').fill('火车站广场网格');
+    await page.getByRole('button', { name: '在地图上绘制' }).click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30]]) await page.mouse.click(cx + dx!, cy + dy!);
+    await shot('3b-drawing');
+    await page.getByRole('button', { name: '完 成' }).or(page.getByRole('button', { name: '完成' })).click();
+    const dialog = page.locator('.ant-modal-content');
+    await expect.poll(() => dialog.textContent()).toContain('图形已就绪');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByTestId('grid-code').textContent(), { timeout: 15_000 }).toBe('370303001001023');
+    expect(await page.getByTestId('grid-panel').textContent()).toContain('火车站广场网格');
+    await page.waitForTimeout(800);
+    await shot('3c-new-grid');
+  });
+
   it('switches to English', async () => {
     await page.getByText('EN', { exact: true }).click();
     await expect.poll(() => page.getByTestId('grid-panel').textContent()).toContain('Grid code');

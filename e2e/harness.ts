@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -33,6 +33,7 @@ async function freePort(): Promise<number> {
 
 /** Starts `gongzhi start` on a fresh embedded database, as a newcomer would, and a headless Chromium. */
 export async function startServer(): Promise<E2EServer> {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-web-if-stale.mjs')], { stdio: 'inherit' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-e2e-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };

@@ -29,6 +29,5 @@ else
   echo "== skipping PostgreSQL integration tests: nothing answers at $pg_url"
 fi
 
-echo "== browser tests (Chromium)"
-node scripts/build-web-if-stale.mjs
+echo "== browser tests (Chromium; the harness builds the web app when it is stale)"
 npx vitest run --project e2e

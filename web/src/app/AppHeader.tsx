@@ -13,7 +13,7 @@ export function AppHeader() {
         <Space size="middle" style={{ color: '#fff' }}>
           <span data-testid="user-name">{user.displayName}</span>
           <Tag color="gold">{t(`role_${user.role}` as MessageKey)}</Tag>
-          <span>{t('jurisdiction')}：{user.scopeName}</span>
+          <span>{t('jurisdiction')}{user.scopeName}</span>
           <LanguageSwitch />
           <Button size="small" onClick={() => void logout()}>{t('logout')}</Button>
         </Space>

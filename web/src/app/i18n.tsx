@@ -54,7 +54,7 @@ const dictionary = {
   badGeojson: ['文件不是有效的多边形 GeoJSON', 'The file is not a polygon GeoJSON'],
   saved: ['已保存', 'Saved'],
   selectHint: ['在地图、区划树或表格中选择街道、社区或网格', 'Pick a street, community or grid on the map, the tree or the table'],
-  jurisdiction: ['管辖范围', 'Jurisdiction'],
+  jurisdiction: ['管辖范围：', 'Jurisdiction: '],
   total: ['共 {n} 个', '{n} in all'],
   role_admin: ['系统管理员', 'Administrator'],
   role_leader: ['领导', 'Leader'],

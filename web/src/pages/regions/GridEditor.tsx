@@ -1,6 +1,6 @@
 import type { ArealGeometry, GridDetail } from '@gongzhi/contracts';
 import { Alert, Button, Form, Input, Modal, Radio, Space, Upload, App } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { polygonFromGeojson } from './geojsonFile';
@@ -27,9 +27,6 @@ export function GridEditor({ state, open, onDraw, onGeometry, onClose, onSaved }
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) form.setFieldsValue({ name: state.grid?.name ?? '', type: state.grid?.type ?? 'comprehensive', dedicatedKind: state.grid?.dedicatedKind ?? '' });
-  }, [open, state.grid, form]);
   const save = async () => {
     const values = (await form.validateFields()) as { name: string; type: 'comprehensive' | 'dedicated'; dedicatedKind?: string };
     if (!state.grid && !state.geometry) return setError(t('shapeMissing'));
@@ -49,8 +46,9 @@ export function GridEditor({ state, open, onDraw, onGeometry, onClose, onSaved }
     }
   };
   return (
-    <Modal open={open} title={state.grid ? `${t('edit')} ${state.grid.code}` : t('newGrid')} onCancel={onClose} onOk={save} confirmLoading={busy} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical">
+    <Modal open={open} title={state.grid ? `${t('edit')} ${state.grid.code}` : t('newGrid')} onCancel={onClose} onOk={save} confirmLoading={busy} okText={t('save')} cancelText={t('cancel')} forceRender>
+      {/* kept mounted while the administrator draws on the map, so what was typed survives */}
+      <Form form={form} layout="vertical" initialValues={{ name: state.grid?.name ?? '', type: state.grid?.type ?? 'comprehensive', dedicatedKind: state.grid?.dedicatedKind ?? '' }}>
         <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 60 }]}><Input /></Form.Item>
         <Form.Item name="type" label={t('type')}>
           <Radio.Group options={[{ label: t('comprehensive'), value: 'comprehensive' }, { label: t('dedicated'), value: 'dedicated' }]} />
