@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { account, screenshotDir, startServer, type E2EServer } from './harness.js';
 
 let server: E2EServer;
@@ -30,6 +30,9 @@ beforeAll(async () => {
   page = await server.browser.newPage({ viewport: { width: 1440, height: 900 } });
 });
 afterAll(async () => server?.stop());
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await shot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
 
 describe('grid map journey', () => {
   it('an administrator signs in and sees 张店区 with its streets', async () => {
@@ -59,14 +62,23 @@ describe('grid map journey', () => {
 
   it('an administrator draws a new grid, which takes the next code of the community', async () => {
     await page.locator('.ant-breadcrumb a', { hasText: '新华社区' }).click();
+    await page.waitForTimeout(1000); // the view settles on the community
     await page.getByRole('button', { name: '新建网格' }).click();
     await page.locator('.ant-modal-content').getByLabel('名称').fill('火车站广场网格');
     await page.getByRole('button', { name: '在地图上绘制' }).click();
+    const toolbar = page.getByTestId('draw-toolbar');
+    await toolbar.waitFor();
     const box = (await page.getByTestId('map').boundingBox())!;
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
-    for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30]]) await page.mouse.click(cx + dx!, cy + dy!);
+    // apart in time, so that no two clicks make a double-click
+    for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30]]) {
+      await page.mouse.click(cx + dx!, cy + dy!);
+      await page.waitForTimeout(400);
+    }
     await shot('3b-drawing');
-    await page.getByRole('button', { name: '完 成' }).or(page.getByRole('button', { name: '完成' })).click();
+    const done = toolbar.getByRole('button', { name: /完\s*成/ });
+    expect(await done.isEnabled()).toBe(true);
+    await done.click();
     const dialog = page.locator('.ant-modal-content');
     await expect.poll(() => dialog.textContent()).toContain('图形已就绪');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();

@@ -5,3 +5,4 @@ export * from './regions.js';
 export * from './grids.js';
 export * from './accounts.js';
 export * from './problem.js';
+export * from './names.js';

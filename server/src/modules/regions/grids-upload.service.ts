@@ -5,7 +5,8 @@ import { requireAccess, type Principal } from '../../platform/access.js';
 import { badRequest, notFound } from '../../platform/errors.js';
 import { clipToCommunity } from './grid-geometry.js';
 import { nextGridCode, recordChange } from './grids.service.js';
-import { readingOrder, shortName, type MultiPolygonCoords } from './partition/index.js';
+import { shortDivisionName } from '@gongzhi/contracts';
+import { readingOrder, type MultiPolygonCoords } from './partition/index.js';
 
 export interface UploadedGrid {
   name?: string;
@@ -48,7 +49,7 @@ export async function replaceCommunityGrids(db: Kysely<DB>, actor: Principal, co
           code,
           community_code: communityCode,
           county_code: communityCode.slice(0, 6),
-          name: g.name ?? `${shortName(community.name)}第${created.length + 1}网格`,
+          name: g.name ?? `${shortDivisionName(community.name)}第${created.length + 1}网格`,
           type: g.type ?? 'comprehensive',
           geom: sql<string>`st_geomfromtext(${clipped[index]!}, 4326)`,
           area_m2: sql<number>`st_area(st_geomfromtext(${clipped[index]!}, 4326)::geography)`,

@@ -1,4 +1,4 @@
-import type { ArealGeometry, FeatureCollection } from '@gongzhi/contracts';
+import { shortDivisionName, type ArealGeometry, type FeatureCollection } from '@gongzhi/contracts';
 import maplibregl, { type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { boundsOf, labelPoint, withColours, type Bounds } from './geo';
@@ -108,7 +108,7 @@ export function GovMap(props: GovMapProps) {
     markers.current = source.fc.features.map((f) => {
       const el = document.createElement('div');
       el.className = source.cls;
-      el.textContent = f.properties.name.replace(/(社区)?(居民委员会|居委会)$/, '社区').replace(/村?(村民委员会|村委会)$/, '村');
+      el.textContent = shortDivisionName(f.properties.name);
       return new maplibregl.Marker({ element: el }).setLngLat(labelPoint(f.geometry)).addTo(map.current!);
     });
   }, [props.streets, props.communities]);

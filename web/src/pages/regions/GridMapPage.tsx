@@ -1,6 +1,6 @@
 import type { ArealGeometry, GridDetail } from '@gongzhi/contracts';
 import { App, Breadcrumb, Button, Card, Input, Layout, Modal, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { AppHeader } from '../../app/AppHeader';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -40,15 +40,19 @@ export function GridMapPage() {
     const feature = target && source?.features.find((f) => f.properties.code === target);
     return feature ? { type: 'FeatureCollection' as const, features: [feature] } : data.county;
   }, [selection.community, selection.street, data.communities, data.streets, data.county, data.grids, user]);
-  useEffect(() => setDraft(null), [drawing]);
 
   const refresh = (grid: GridDetail) => {
     data.reload();
     setTableVersion((v) => v + 1);
     pick(grid.code);
   };
+  const startDrawing = () => {
+    setDraft([]);
+    setDrawing(true);
+  };
   const finishDrawing = (polygon: ArealGeometry) => {
     setDrawing(false);
+    setDraft(null);
     setEditor((e) => (e ? { ...e, geometry: polygon } : e));
   };
   const retire = (grid: GridDetail) => {
@@ -81,11 +85,11 @@ export function GridMapPage() {
           <GovMap county={data.county} streets={data.streets} communities={data.communities} grids={data.grids} selectedGrid={selection.grid} focus={focus}
             onPick={onPick} drawing={drawing} draft={draft} onDraftChange={setDraft} onDrawn={finishDrawing} />
           {drawing && (
-            <Card size="small" style={{ position: 'absolute', zIndex: 3, bottom: 24, left: '50%', transform: 'translateX(-50%)' }}>
+            <Card size="small" data-testid="draw-toolbar" style={{ position: 'absolute', zIndex: 3, bottom: 24, left: '50%', transform: 'translateX(-50%)' }}>
               <Space>
                 {t('drawHint')}
                 <Button type="primary" disabled={(draft?.length ?? 0) < 3} onClick={() => finishDrawing({ type: 'Polygon', coordinates: [[...draft!, draft![0]!]] })}>{t('finish')}</Button>
-                <Button onClick={() => setDrawing(false)}>{t('cancel')}</Button>
+                <Button onClick={() => { setDrawing(false); setDraft(null); }}>{t('cancel')}</Button>
               </Space>
             </Card>
           )}
@@ -105,7 +109,7 @@ export function GridMapPage() {
         </Layout.Sider>
       </Layout>
       {editor && (
-        <GridEditor state={editor} open={!drawing} onDraw={() => setDrawing(true)} onGeometry={(g) => setEditor({ ...editor, geometry: g })}
+        <GridEditor state={editor} open={!drawing} onDraw={startDrawing} onGeometry={(g) => setEditor({ ...editor, geometry: g })}
           onClose={() => setEditor(null)} onSaved={(g) => { setEditor(null); refresh(g); }} />
       )}
       {staffFor && <StaffDialog grid={staffFor} onClose={() => setStaffFor(null)} onSaved={(g) => { setStaffFor(null); refresh(g); }} />}

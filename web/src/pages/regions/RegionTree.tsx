@@ -1,4 +1,4 @@
-import type { RegionTreeNode } from '@gongzhi/contracts';
+import { shortDivisionName, type RegionTreeNode } from '@gongzhi/contracts';
 import { Tree } from 'antd';
 import { useMemo } from 'react';
 
@@ -8,14 +8,13 @@ interface Props {
   onPick(code: string): void;
 }
 
-const shortName = (name: string) => name.replace(/(社区)?(居民委员会|居委会)$/, '社区').replace(/村?(村民委员会|村委会)$/, '村');
 
 export function RegionTree({ root, selected, onPick }: Props) {
   const data = useMemo(() => {
     interface Node { key: string; title: string; children?: Node[] }
     const convert = (n: RegionTreeNode): Node => ({
       key: n.code,
-      title: `${shortName(n.name)}（${n.gridCount}）`,
+      title: `${shortDivisionName(n.name)}（${n.gridCount}）`,
       ...(n.children.length ? { children: n.children.map(convert) } : {}),
     });
     return [convert(root)];

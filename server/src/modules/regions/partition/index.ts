@@ -1,3 +1,4 @@
+import { shortDivisionName as shortName } from '@gongzhi/contracts';
 import { bisect, splitCore, splitSectors } from './cuts.js';
 import { bbox, centroid, localProjection, planarArea, type MultiPolygonCoords, type Position } from './planar.js';
 import { seededRandom } from './random.js';
@@ -89,10 +90,6 @@ export function areaM2(geometry: MultiPolygonCoords): number {
   return planarArea(localProjection([(minX + maxX) / 2, (minY + maxY) / 2]).forward(geometry));
 }
 
-/** "城里社区居委会" → "城里社区", "马家村村民委员会" → "马家村", "西王村委会" → "西王村". */
-export function shortName(name: string): string {
-  return name.replace(/(社区)?(居民委员会|居委会)$/, '社区').replace(/村?(村民委员会|村委会)$/, '村');
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const copy = [...items];

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDivisions } from '../divisions.js';
 import { gcj02ToWgs84Geometry } from './gcj02.js';
-import { areaM2, partitionDistrict, readingOrder, shortName, type MultiPolygonCoords, type PartitionInput, type PartitionOutput } from './index.js';
+import { shortDivisionName as shortName } from '@gongzhi/contracts';
+import { areaM2, partitionDistrict, readingOrder, type MultiPolygonCoords, type PartitionInput, type PartitionOutput } from './index.js';
 import { intersect, localProjection, planarArea, subtract, unite } from './planar.js';
 import { ZHANGDIAN_STREET_LAYOUT } from './zhangdian.js';
 
