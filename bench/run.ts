@@ -1,8 +1,10 @@
 /**
  * Benchmarks: `npm run bench` prints figures and writes bench/results/<date>.json. Not tests.
- * - start-up: cold (open + migrate + seed 张店区) and warm (open + migrate check) on PGlite and PostgreSQL
+ * - start-up: cold (open + migrate + seed 张店区) and warm (open + migrate check) on PGlite and PostgreSQL,
+ *   in-process by phase, and as a whole: `gongzhi start` until /api/v1/health answers
  * - locate: p50/p95 of GET /api/v1/grids/locate on random points, through the real HTTP app
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,6 +39,25 @@ async function adminQuery(text: string) {
   await c.end();
 }
 
+/** Milliseconds from spawning `gongzhi start` to the first 200 from /api/v1/health. */
+async function processStartup(env: Record<string, string>): Promise<number> {
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, '../bin/gongzhi.mjs'), 'start'], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) return Math.round(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
 function percentile(sorted: number[], p: number) {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
 }
@@ -59,6 +80,25 @@ async function locateBench(database: Database, dataDir: string, n = 2000) {
 }
 
 const results: Record<string, unknown> = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version } };
+
+// Whole process: first start (migrate + seed) and second start, on both databases
+{
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-proc-'));
+  const lite = { GONGZHI_DATA_DIR: dir };
+  results.processStartup = { pglite: { firstMs: await processStartup(lite), againMs: await processStartup(lite) } };
+  fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
+    await adminQuery(`create database ${name}`);
+    const u = new URL(pgAdminUrl);
+    u.pathname = `/${name}`;
+    const pgEnv = { GONGZHI_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-proc-')), DATABASE_URL: u.toString() };
+    (results.processStartup as Record<string, unknown>).postgres = { firstMs: await processStartup(pgEnv), againMs: await processStartup(pgEnv) };
+    await adminQuery(`drop database ${name}`);
+  } catch (error) {
+    (results.processStartup as Record<string, unknown>).postgres = { skipped: String(error) };
+  }
+}
 
 // PGlite
 const liteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-'));
