@@ -88,7 +88,27 @@ describe('grid map journey', () => {
     await shot('3c-new-grid');
   });
 
+  it('an administrator uploads a community\'s real grids, which replace the generated ones', async () => {
+    const community = '370303001002'; // 胜利桥社区
+    await page.getByTestId('region-tree').getByText(/^胜利桥社区/).click();
+    await expect.poll(() => page.getByTestId('region-panel').textContent()).toContain(community);
+    const layer = await (await page.request.get(`${server.url}/api/v1/grids/geojson?region=${community}`)).json();
+    const before = layer.features.length as number;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '上传社区网格' }).click();
+    await (await chooser).setFiles({ name: 'grids.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(layer)) });
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 30_000 }).toContain('已保存');
+    const after = await (await page.request.get(`${server.url}/api/v1/grids?region=${community}&pageSize=100`)).json();
+    expect(after.total).toBe(before);
+    expect(after.items[0].code).toBe(`${community}${String(before + 1).padStart(3, '0')}`);
+    await page.waitForTimeout(1500); // the map reloads the community's new grids
+    await shot('3d-uploaded-grids');
+  });
+
   it('switches to English', async () => {
+    await page.locator('.ant-table-row').first().click();
+    await page.getByTestId('grid-panel').waitFor();
     await page.getByText('EN', { exact: true }).click();
     await expect.poll(() => page.getByTestId('grid-panel').textContent()).toContain('Grid code');
     expect(await page.getByTestId('grid-panel').textContent()).toContain('Grid workers');

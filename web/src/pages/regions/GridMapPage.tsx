@@ -41,9 +41,12 @@ export function GridMapPage() {
     return feature ? { type: 'FeatureCollection' as const, features: [feature] } : data.county;
   }, [selection.community, selection.street, data.communities, data.streets, data.county, data.grids, user]);
 
-  const refresh = (grid: GridDetail) => {
+  const reloadAll = () => {
     data.reload();
     setTableVersion((v) => v + 1);
+  };
+  const refresh = (grid: GridDetail) => {
+    reloadAll();
     pick(grid.code);
   };
   const startDrawing = () => {
@@ -100,7 +103,8 @@ export function GridMapPage() {
               <GridPanel grid={data.gridDetail} onEdit={() => setEditor({ communityCode: data.gridDetail!.communityCode, grid: data.gridDetail, geometry: null })}
                 onRetire={() => retire(data.gridDetail!)} onStaff={() => setStaffFor(data.gridDetail)} />
             ) : data.regionDetail ? (
-              <RegionPanel region={data.regionDetail} onNewGrid={() => setEditor({ communityCode: data.regionDetail!.code, grid: null, geometry: null })} />
+              <RegionPanel region={data.regionDetail} onNewGrid={() => setEditor({ communityCode: data.regionDetail!.code, grid: null, geometry: null })}
+                onChanged={reloadAll} />
             ) : (
               <Typography.Text type="secondary">{t('selectHint')}</Typography.Text>
             )}

@@ -1,9 +1,10 @@
 import type { RegionDetail } from '@gongzhi/contracts';
-import { Button, Descriptions } from 'antd';
+import { Button, Descriptions, Space } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { can, useSession } from '../../app/session';
+import { BoundaryUploads } from './BoundaryUploads';
 
-export function RegionPanel({ region, onNewGrid }: { region: RegionDetail; onNewGrid(): void }) {
+export function RegionPanel({ region, onNewGrid, onChanged }: { region: RegionDetail; onNewGrid(): void; onChanged(): void }) {
   const { t } = useI18n();
   const { user } = useSession();
   return (
@@ -15,9 +16,10 @@ export function RegionPanel({ region, onNewGrid }: { region: RegionDetail; onNew
         <Descriptions.Item label={t('gridCount')}>{region.gridCount.toLocaleString('zh-CN')}</Descriptions.Item>
         <Descriptions.Item label={t('boundarySource')}>{t(region.boundarySource)}</Descriptions.Item>
       </Descriptions>
-      {region.level === 'village' && can(user, 'grid:write') && (
-        <Button type="primary" style={{ marginTop: 12 }} onClick={onNewGrid}>{t('newGrid')}</Button>
-      )}
+      <Space wrap style={{ marginTop: 12 }}>
+        {region.level === 'village' && can(user, 'grid:write') && <Button type="primary" onClick={onNewGrid}>{t('newGrid')}</Button>}
+        <BoundaryUploads region={region} onDone={onChanged} />
+      </Space>
     </div>
   );
 }
