@@ -106,6 +106,32 @@ describe('grid map journey', () => {
     await shot('3d-uploaded-grids');
   });
 
+  it('an administrator creates an account and reads the audit log', async () => {
+    await page.getByRole('menuitem', { name: '账号管理' }).click();
+    const search = page.getByPlaceholder('搜索用户名或姓名');
+    await search.fill('gridworker');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('users-tab').textContent()).toContain('gridworker');
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const form = page.locator('.ant-modal-content');
+    await form.getByLabel('用户名').fill('zhang.min');
+    await form.getByLabel('名称').fill('张敏');
+    await form.getByLabel(/管辖范围代码/).fill('370303001002');
+    await form.getByLabel('密码').fill('zhang-min-2026!');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await search.fill('zhang');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('users-tab').textContent()).toContain('zhang.min');
+    await page.waitForTimeout(600); // the dialog closes
+    await shot('6-accounts');
+    await page.getByRole('tab', { name: '审计日志' }).click();
+    await expect.poll(() => page.getByTestId('audit-tab').textContent()).toContain('user.create');
+    expect(await page.getByTestId('audit-tab').textContent()).toContain('auth.login');
+    await shot('7-audit');
+    await page.getByRole('menuitem', { name: '网格地图' }).click();
+    await page.getByTestId('map').waitFor();
+  });
+
   it('switches to English', async () => {
     await page.locator('.ant-table-row').first().click();
     await page.getByTestId('grid-panel').waitFor();

@@ -75,3 +75,4 @@ export const auditItem = z.object({
   ip: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
 });
+export type AuditItem = z.infer<typeof auditItem>;

@@ -1,15 +1,25 @@
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { LoginPage } from '../pages/login/LoginPage';
+import { AppHeader } from './AppHeader';
+import { useHashPage } from './pages';
 import { GridMapPage } from '../pages/regions/GridMapPage';
 import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 
 function Screens() {
   const { user, loading } = useSession();
+  const [page, setPage] = useHashPage();
   if (loading) return <Spin fullscreen />;
-  return user ? <GridMapPage /> : <LoginPage />;
+  if (!user) return <LoginPage />;
+  return (
+    <Layout style={{ height: '100%' }}>
+      <AppHeader page={page} onPage={setPage} />
+      <Layout.Content style={{ position: 'relative', overflow: 'hidden' }}>{page === 'accounts' ? <AccountsPage /> : <GridMapPage />}</Layout.Content>
+    </Layout>
+  );
 }
 
 function Localised() {

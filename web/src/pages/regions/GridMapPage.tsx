@@ -1,7 +1,6 @@
 import type { ArealGeometry, GridDetail } from '@gongzhi/contracts';
 import { App, Breadcrumb, Button, Card, Input, Layout, Modal, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { AppHeader } from '../../app/AppHeader';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { api } from '../../api/client';
@@ -76,7 +75,6 @@ export function GridMapPage() {
 
   return (
     <Layout style={{ height: '100%' }}>
-      <AppHeader />
       <Layout>
         <Layout.Sider width={260} theme="light" style={{ borderRight: '1px solid #eee', overflow: 'auto', padding: 8 }}>
           <Typography.Text strong>{t('regions')}</Typography.Text>
