@@ -68,6 +68,7 @@ describe('grid map journey', () => {
     await page.getByRole('button', { name: '在地图上绘制' }).click();
     const toolbar = page.getByTestId('draw-toolbar');
     await toolbar.waitFor();
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' }); // the dialog's closing animation is over
     const box = (await page.getByTestId('map').boundingBox())!;
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
     // apart in time, so that no two clicks make a double-click

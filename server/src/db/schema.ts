@@ -12,6 +12,7 @@ export interface AuditLogTable {
   actor_kind: 'user' | 'api_key' | 'anonymous' | 'system';
   actor_id: string | null;
   actor_name: string | null;
+  actor_scope: string | null;
   action: string;
   target_type: string | null;
   target_id: string | null;

@@ -1,6 +1,6 @@
 import { auditItem } from '@gongzhi/contracts';
 import { z } from 'zod';
-import { requirePermission } from './access.js';
+import { requirePermission, scopeLikePattern, significantPrefix } from './access.js';
 import { typed, type App } from './http.js';
 import type { RouteDeps } from './routes.js';
 
@@ -16,8 +16,13 @@ export function auditRoutes(app: App, { db }: RouteDeps) {
     '/audit',
     { schema: { tags: ['audit 审计'], summary: '审计日志 Audit log', querystring: query, response: { 200: z.object({ items: z.array(auditItem) }) } } },
     async (req) => {
-      requirePermission(req.principal, 'audit:read');
-      let q = db.selectFrom('audit_log').selectAll();
+      const reader = requirePermission(req.principal, 'audit:read');
+      // entries of actors inside the reader's jurisdiction; anonymous ones (unknown names) for district-wide auditors
+      const districtWide = significantPrefix(reader.scopeCode).length <= 6;
+      let q = db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where((eb) => eb.or([eb('actor_scope', 'like', scopeLikePattern(reader)), ...(districtWide ? [eb('actor_scope', 'is', null)] : [])]));
       if (req.query.action) q = q.where('action', '=', req.query.action);
       if (req.query.actor) q = q.where('actor_name', '=', req.query.actor);
       const rows = await q.orderBy('id', 'desc').limit(req.query.pageSize).offset((req.query.page - 1) * req.query.pageSize).execute();

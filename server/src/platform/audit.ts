@@ -8,6 +8,8 @@ export interface AuditEntry {
   /** When there is no principal yet (a failed login), who it claimed to be. */
   actorName?: string;
   actorId?: string | null;
+  /** The jurisdiction of an actor known only by id (a failed login of an existing account). */
+  actorScope?: string | null;
   targetType?: string;
   targetId?: string;
   ip?: string | null;
@@ -23,6 +25,7 @@ export async function writeAudit(db: Kysely<DB>, entry: AuditEntry): Promise<voi
       actor_kind: actor ? actor.kind : entry.actorId ? 'user' : 'anonymous',
       actor_id: actor?.id ?? entry.actorId ?? null,
       actor_name: actor?.name ?? entry.actorName ?? null,
+      actor_scope: actor?.scopeCode ?? entry.actorScope ?? null,
       action: entry.action,
       target_type: entry.targetType ?? null,
       target_id: entry.targetId ?? null,

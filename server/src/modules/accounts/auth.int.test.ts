@@ -90,7 +90,7 @@ describe('platform endpoints', () => {
   it('health reports the database kind and migration version without a session', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: ctx.database.kind, migration: { version: 3, name: 'regions' } });
+    expect(res.json()).toMatchObject({ status: 'ok', database: ctx.database.kind, migration: { version: 4, name: 'audit_scope' } });
     expect(res.json().postgis).toMatch(/^3\./);
   });
   it('serves the OpenAPI document', async () => {
@@ -112,5 +112,20 @@ describe('platform endpoints', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().items.length).toBeGreaterThan(0);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(401);
+  });
+  it('a street auditor reads only the log of their street', async () => {
+    const outsider = await createUser(ctx, { role: 'leader', scopeCode: '370303002000' });
+    await login(ctx, outsider);
+    const insider = await createUser(ctx, { role: 'leader', scopeCode: '370303001003' });
+    await login(ctx, insider);
+    await post('/api/v1/auth/login', { username: 'nobody-at-all', password: 'x' });
+    const streetAuditor = await login(ctx, await createUser(ctx, { role: 'data_admin', scopeCode: chezhan }));
+    const names = (await streetAuditor.get('/api/v1/audit?pageSize=200')).json().items.map((i: { actorName: string }) => i.actorName);
+    expect(names).toContain(insider.username);
+    expect(names).not.toContain(outsider.username);
+    expect(names).not.toContain('nobody-at-all');
+    const districtAuditor = await login(ctx, await createUser(ctx, { role: 'data_admin', scopeCode: county }));
+    const all = (await districtAuditor.get('/api/v1/audit?pageSize=200')).json().items.map((i: { actorName: string }) => i.actorName);
+    expect(all).toEqual(expect.arrayContaining([insider.username, outsider.username, 'nobody-at-all']));
   });
 });

@@ -27,7 +27,7 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
   const name = username.toLowerCase();
   const user = await db.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirst();
   const fail = async (reason: string, error: AppError, actorId: string | null = null) => {
-    await writeAudit(db, { action: 'auth.login_failed', actorName: name, actorId, ip: ctx.ip, detail: { reason } });
+    await writeAudit(db, { action: 'auth.login_failed', actorName: name, actorId, actorScope: user?.scope_code ?? null, ip: ctx.ip, detail: { reason } });
     return error;
   };
   if (!user) {

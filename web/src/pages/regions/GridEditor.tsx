@@ -46,7 +46,7 @@ export function GridEditor({ state, open, onDraw, onGeometry, onClose, onSaved }
     }
   };
   return (
-    <Modal open={open} title={state.grid ? `${t('edit')} ${state.grid.code}` : t('newGrid')} onCancel={onClose} onOk={save} confirmLoading={busy} okText={t('save')} cancelText={t('cancel')} forceRender>
+    <Modal open={open} title={state.grid ? `${t('edit')} ${state.grid.code}` : t('newGrid')} onCancel={onClose} onOk={save} confirmLoading={busy} okText={t('save')} cancelText={t('cancel')} forceRender maskClosable={false}>
       {/* kept mounted while the administrator draws on the map, so what was typed survives */}
       <Form form={form} layout="vertical" initialValues={{ name: state.grid?.name ?? '', type: state.grid?.type ?? 'comprehensive', dedicatedKind: state.grid?.dedicatedKind ?? '' }}>
         <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 60 }]}><Input /></Form.Item>

@@ -85,7 +85,7 @@ export function GridMapPage() {
             items={crumbs.map((c, i) => ({ title: i < crumbs.length - 1 ? <a onClick={() => (i === 0 ? setSelection(nothingSelected) : pick(c.code))}>{c.name}</a> : c.name }))} />
           <GovMap county={data.county} streets={data.streets} communities={data.communities} grids={data.grids} selectedGrid={selection.grid} focus={focus}
             onPick={onPick} drawing={drawing} draft={draft} onDraftChange={setDraft} onDrawn={finishDrawing} />
-          {drawing && (
+          {drawing && editor && (
             <Card size="small" data-testid="draw-toolbar" style={{ position: 'absolute', zIndex: 3, bottom: 24, left: '50%', transform: 'translateX(-50%)' }}>
               <Space>
                 {t('drawHint')}
