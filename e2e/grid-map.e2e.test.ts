@@ -7,10 +7,11 @@ let server: E2EServer;
 let page: Page;
 const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 
-async function signIn(username: string) {
+async function signIn(username: string, screenshot?: string) {
   await page.goto(server.url);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(account(server, username).password);
+  if (screenshot) await shot(screenshot);
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
@@ -36,7 +37,7 @@ afterEach(async ({ task }) => {
 
 describe('grid map journey', () => {
   it('an administrator signs in and sees 张店区 with its streets', async () => {
-    await signIn('admin');
+    await signIn('admin', '0-login');
     await expect.poll(() => page.getByTestId('region-panel').textContent()).toContain('370303000000');
     await expect.poll(() => page.getByTestId('region-tree').textContent()).toContain('车站街道');
     await page.waitForTimeout(1500);

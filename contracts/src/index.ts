@@ -6,3 +6,5 @@ export * from './grids.js';
 export * from './accounts.js';
 export * from './problem.js';
 export * from './names.js';
+export * from './cases.js';
+export * from './calendar.js';

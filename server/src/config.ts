@@ -13,6 +13,8 @@ const envSchema = z.object({
   /** Set behind HTTPS so the session cookie is marked Secure. */
   GONGZHI_SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   GONGZHI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** How often the deadline job looks for reminders, overdue cases and escalations; 0 turns it off in this process. */
+  GONGZHI_DEADLINE_SCAN_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'GONGZHI_DATA_DIR'> & { GONGZHI_DATA_DIR: string };

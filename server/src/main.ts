@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { startDeadlineJob } from './modules/cases/index.js';
 import { createLogger } from './platform/logger.js';
 import { demoLoginsFile, seedDemo, type DemoSeedResult } from './seed/demo.js';
 
@@ -16,7 +17,8 @@ Usage: gongzhi <command>
   help      show this text
 
 Environment: PORT (8080), HOST (0.0.0.0), DATABASE_URL (unset: embedded PGlite in GONGZHI_DATA_DIR),
-GONGZHI_DATA_DIR (.data), LOG_LEVEL (info), GONGZHI_SECURE_COOKIES (false), GONGZHI_SESSION_HOURS (12)`;
+GONGZHI_DATA_DIR (.data), LOG_LEVEL (info), GONGZHI_SECURE_COOKIES (false), GONGZHI_SESSION_HOURS (12),
+GONGZHI_DEADLINE_SCAN_SECONDS (60)`;
 
 async function prepare(config: Config, logger: Logger, seed: boolean): Promise<{ database: Database; seeded: DemoSeedResult | null }> {
   const t0 = Date.now();
@@ -62,9 +64,11 @@ async function main(argv: string[]) {
   }
   const app = await buildApp({ config, database, logger });
   await app.listen({ port: config.PORT, host: config.HOST });
+  const stopDeadlines = config.GONGZHI_DEADLINE_SCAN_SECONDS > 0 ? startDeadlineJob(database.db, logger, config.GONGZHI_DEADLINE_SCAN_SECONDS) : async () => {};
   logger.info({ startupMs: Date.now() - started, database: database.kind }, 'gongzhi started');
   printWelcome(config, seeded);
   const stop = async () => {
+    await stopDeadlines();
     await app.close();
     await database.close();
     process.exit(0);

@@ -112,6 +112,148 @@ export interface GridStaffTable {
   duty: 'head' | 'worker';
 }
 
+/** Exceptions to the Monday–Friday rule: weekdays off (holiday) and weekend days made working days (调休). */
+export interface WorkCalendarDaysTable {
+  day: string; // YYYY-MM-DD, a date in Asia/Shanghai
+  kind: 'holiday' | 'workday';
+  name: string;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseCategoriesTable {
+  code: string;
+  parent_code: string | null;
+  kind: 'component' | 'event' | 'social';
+  name: string;
+  name_en: string;
+  priority: 'normal' | 'urgent' | 'critical';
+  default_level: 'community' | 'street' | 'district';
+  limit_register: number;
+  limit_dispatch: number;
+  limit_handle: number;
+  limit_verify: number;
+  sensitive: Generated<boolean>;
+  active: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  category_code: string;
+  region_code: string;
+  unit_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  owner_id: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: Generated<Date>;
+}
+
+export interface CaseNumberCountersTable {
+  county_code: string;
+  day: string;
+  last: number;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  number: string;
+  county_code: string;
+  street_code: string;
+  community_code: string;
+  grid_code: string | null;
+  location: Geometry;
+  address: string | null;
+  category_code: string;
+  description: string;
+  priority: 'normal' | 'urgent' | 'critical';
+  source: string;
+  reporter_id: string | null;
+  reporter_name: string | null;
+  first_receiver_id: string | null;
+  first_receiver_name: string | null;
+  state: string;
+  level: 'community' | 'street' | 'district';
+  lead_unit_id: string | null;
+  version: Generated<number>;
+  stage: 'register' | 'dispatch' | 'handle' | 'verify' | null;
+  stage_started_at: NullableTimestamp;
+  stage_warn_at: NullableTimestamp;
+  stage_due_at: NullableTimestamp;
+  warned_at: NullableTimestamp;
+  overdue_at: NullableTimestamp;
+  suspended_minutes_left: number | null;
+  ever_overdue: Generated<boolean>;
+  returned_count: Generated<number>;
+  rework_count: Generated<number>;
+  reopened_count: Generated<number>;
+  escalation_count: Generated<number>;
+  extension_days: Generated<number>;
+  merged_into: string | null;
+  rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  rating_note: string | null;
+  rated_at: NullableTimestamp;
+  reported_at: Timestamp;
+  registered_at: NullableTimestamp;
+  dispatched_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  updated_at: Timestamp;
+  intake_key: string | null;
+  intake_principal: string | null;
+}
+
+export interface CaseUnitsTable {
+  case_id: string;
+  unit_id: string;
+  role: 'lead' | 'assist';
+  state: 'dispatched' | 'signed' | 'done' | 'returned';
+  dispatched_at: Timestamp;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  at: Timestamp;
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  unit_id: string | null;
+  from_state: string | null;
+  to_state: string | null;
+  note: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  photo_ids: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface CaseRequestsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'extension' | 'suspension';
+  working_days: number | null;
+  reason: string;
+  unit_id: string | null;
+  requested_by: string | null;
+  requested_by_name: string;
+  requested_at: Timestamp;
+  decision: 'approved' | 'refused' | null;
+  decided_by_name: string | null;
+  decided_at: NullableTimestamp;
+  decision_note: string | null;
+}
+
+export interface CaseFilesTable {
+  case_id: string;
+  file_id: string;
+  stage: 'report' | 'feedback' | 'verify';
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
@@ -122,4 +264,14 @@ export interface DB {
   regions: RegionsTable;
   grids: GridsTable;
   grid_staff: GridStaffTable;
+  work_calendar_days: WorkCalendarDaysTable;
+  case_categories: CaseCategoriesTable;
+  routing_rules: RoutingRulesTable;
+  files: FilesTable;
+  case_number_counters: CaseNumberCountersTable;
+  cases: CasesTable;
+  case_units: CaseUnitsTable;
+  case_events: CaseEventsTable;
+  case_requests: CaseRequestsTable;
+  case_files: CaseFilesTable;
 }

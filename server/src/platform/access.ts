@@ -1,4 +1,4 @@
-import type { Role } from '@gongzhi/contracts';
+import type { CaseAction, CaseLevel, Role } from '@gongzhi/contracts';
 import { forbidden, notFound, unauthorized, type AppError } from './errors.js';
 import type { MessageCode } from './messages.js';
 
@@ -20,19 +20,31 @@ export const permissions = [
   'unit:read',
   'apikey:manage',
   'audit:read',
+  // the case loop: who may report, read, dispatch, handle, verify and rate
+  'case:report',
+  'case:read',
+  'case:dispatch',
+  'case:handle',
+  'case:verify',
+  'case:rate',
+  // reference data of the loop: categories, routing rules, the work calendar
+  'category:write',
+  'routing:write',
+  'calendar:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const staffBase: Permission[] = ['region:read', 'grid:read', 'staff:read', 'unit:read'];
+const staffBase: Permission[] = ['region:read', 'grid:read', 'staff:read', 'unit:read', 'case:read'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: [...staffBase, 'user:read'],
-  dispatcher: [...staffBase, 'user:read'],
-  handler: ['region:read', 'grid:read', 'unit:read'],
-  verifier: staffBase,
-  grid_worker: staffBase,
-  data_admin: [...staffBase, 'region:write', 'user:read', 'audit:read'],
-  citizen: ['region:read'],
+  leader: [...staffBase, 'user:read', 'case:report'],
+  dispatcher: [...staffBase, 'user:read', 'case:report', 'case:dispatch'],
+  handler: ['region:read', 'grid:read', 'unit:read', 'case:read', 'case:handle'],
+  verifier: [...staffBase, 'case:verify'],
+  grid_worker: [...staffBase, 'case:report', 'case:rate'],
+  data_admin: [...staffBase, 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write'],
+  // a citizen reads only the cases they reported (the cases service narrows it)
+  citizen: ['region:read', 'case:report', 'case:read', 'case:rate'],
 };
 
 export interface Principal {
@@ -95,4 +107,91 @@ export function requireAccess(
 /** SQL LIKE pattern matching every code inside the principal's scope, for filters inside queries. */
 export function scopeLikePattern(principal: Principal): string {
   return `${significantPrefix(principal.scopeCode)}%`;
+}
+
+/** What the access rules need to know about a case. */
+export interface CaseFacts {
+  level: CaseLevel;
+  countyCode: string;
+  streetCode: string;
+  communityCode: string;
+  gridCode: string | null;
+  leadUnitId: string | null;
+  /** Units that worked or work on the case, with their part. */
+  units: ReadonlyArray<{ unitId: string; role: 'lead' | 'assist'; state: string }>;
+  reporterId: string | null;
+}
+
+const casePermission: Record<CaseAction, Permission> = {
+  register: 'case:dispatch',
+  reject: 'case:dispatch',
+  merge: 'case:dispatch',
+  dispatch: 'case:dispatch',
+  urge: 'case:dispatch',
+  decide_request: 'case:dispatch',
+  sign: 'case:handle',
+  return: 'case:handle',
+  feedback: 'case:handle',
+  assist_done: 'case:handle',
+  request_extension: 'case:handle',
+  request_suspension: 'case:handle',
+  resume: 'case:handle',
+  escalate: 'case:handle',
+  close: 'case:verify',
+  rework: 'case:verify',
+  rate: 'case:rate',
+};
+
+/** The division whose office coordinates a case at its level (社区 → 街道 → 区). */
+export function coordinatingCode(f: Pick<CaseFacts, 'level' | 'countyCode' | 'streetCode' | 'communityCode'>): string {
+  if (f.level === 'community') return f.communityCode;
+  if (f.level === 'street') return f.streetCode;
+  return `${f.countyCode}000000`;
+}
+
+/**
+ * Who sees a case: its reporter always; a department handler only the cases of their unit inside
+ * their scope; everyone else with case:read the cases inside their scope.
+ */
+export function mayReadCase(p: Principal, f: CaseFacts): boolean {
+  if (f.reporterId === p.id) return true;
+  if (!p.permissions.has('case:read') || p.role === 'citizen') return false;
+  if (!coversCode(p.scopeCode, f.gridCode ?? f.communityCode)) return false;
+  if (p.role === 'handler') return f.units.some((u) => u.unitId === p.unitId);
+  return true;
+}
+
+/**
+ * May this principal take `action` on this case, leaving aside whether the case's state allows it.
+ * Dispatchers act on cases coordinated at or below their level; handlers for their unit (the lead
+ * unit, or an assisting unit for its own part); verifiers inside their scope; the reporter rates,
+ * and a dispatcher records the rating of a caller who has no account (回访).
+ */
+export function mayActOnCase(p: Principal, action: CaseAction, f: CaseFacts): boolean {
+  const coordinates = p.permissions.has('case:dispatch') && mayReadCase(p, f) && coversCode(p.scopeCode, coordinatingCode(f));
+  // the coordinating dispatcher may also send a case up a level and lift a suspension
+  if ((action === 'escalate' || action === 'resume') && coordinates) return true;
+  if (!p.permissions.has(casePermission[action])) {
+    return action === 'rate' && f.reporterId === null && p.permissions.has('case:dispatch') && coversCode(p.scopeCode, coordinatingCode(f));
+  }
+  if (action === 'rate') return f.reporterId === p.id;
+  if (!mayReadCase(p, f) && casePermission[action] !== 'case:handle') return false;
+  switch (casePermission[action]) {
+    case 'case:dispatch':
+      return coversCode(p.scopeCode, coordinatingCode(f));
+    case 'case:handle':
+      if (!p.unitId || !coversCode(p.scopeCode, f.gridCode ?? f.communityCode)) return false;
+      if (action === 'assist_done') return f.units.some((u) => u.unitId === p.unitId && u.role === 'assist' && (u.state === 'dispatched' || u.state === 'signed'));
+      return f.leadUnitId === p.unitId;
+    default:
+      return coversCode(p.scopeCode, f.gridCode ?? f.communityCode);
+  }
+}
+
+/** Throws 404 when the case is not visible, 403 when the principal may not take the action. */
+export function requireCaseAction(p: Principal | null, action: CaseAction, f: CaseFacts & { number: string }): Principal {
+  if (!p) throw unauthorized();
+  if (!mayReadCase(p, f)) throw notFound('case.not_found', { ref: f.number });
+  if (!mayActOnCase(p, action, f)) throw forbidden();
+  return p;
 }

@@ -48,6 +48,43 @@ export const messages = {
   'unit.not_found': { zh: '未找到单位 {id}。', en: 'Unit {id} not found.' },
   'apikey.not_found': { zh: '未找到 API 密钥。', en: 'API key not found.' },
   'apikey.permission_unknown': { zh: '未知权限：{permission}', en: 'Unknown permission: {permission}' },
+  // the case loop
+  'case.not_found': { zh: '未找到案件 {ref}，或不在您的管辖范围内。', en: 'Case {ref} not found or outside your jurisdiction.' },
+  'case.stale': {
+    zh: '案件已被他人处理（当前版本 {current}，您看到的是 {sent}），请刷新后再操作。',
+    en: 'Someone else has already acted on this case (version {current}, you saw {sent}); reload it and try again.',
+  },
+  'case.invalid_transition': { zh: '案件当前状态为“{state}”，不能执行“{action}”。', en: 'A case in state "{state}" cannot take the action "{action}".' },
+  'case.outside_jurisdiction': { zh: '该位置（{lng}, {lat}）不在本平台的网格范围内，无法上报。', en: 'The point ({lng}, {lat}) is outside every grid of this platform; it cannot be reported.' },
+  'case.report_outside_scope': { zh: '该位置不在您的管辖网格内，请在本网格内上报。', en: 'This point is outside your jurisdiction; report inside your own grid.' },
+  'case.category_unknown': { zh: '未知或已停用的案件类别：{code}', en: 'Unknown or inactive case category: {code}' },
+  'case.category_major': { zh: '请选择具体的小类，而不是大类 {code}。', en: 'Choose a specific type, not the major class {code}.' },
+  'case.unit_unknown': { zh: '未找到单位 {id}。', en: 'Unit {id} not found.' },
+  'case.unit_twice': { zh: '牵头单位不能同时作为协办单位。', en: 'The lead unit cannot also be an assisting unit.' },
+  'case.merge_target': { zh: '不能合并到案件 {number}：目标案件须为本辖区内另一件未结案件。', en: 'Cannot merge into {number}: the target must be another open case in your jurisdiction.' },
+  'case.request_pending': { zh: '已有一项待审批的延期或挂起申请。', en: 'A request for an extension or suspension is already pending.' },
+  'case.request_not_found': { zh: '未找到待审批的申请 {id}。', en: 'No pending request {id}.' },
+  'case.top_level': { zh: '案件已在区级指挥中心，无法继续上报。', en: 'The case is already at the district command centre; it cannot go higher.' },
+  'case.already_rated': { zh: '该案件已评价。', en: 'This case has already been rated.' },
+  'case.idempotency_key': { zh: 'Idempotency-Key 应为 8–64 位字母、数字或连字符。', en: 'Idempotency-Key must be 8–64 letters, digits or hyphens.' },
+  'case.idempotency_mismatch': { zh: '同一 Idempotency-Key 已用于另一内容的上报。', en: 'This Idempotency-Key was already used for a different report.' },
+  'file.not_found': { zh: '未找到文件，或您无权查看。', en: 'File not found or not visible to you.' },
+  'file.type': { zh: '只接受 JPEG、PNG 或 WebP 图片（收到的是 {type}）。', en: 'Only JPEG, PNG or WebP images are accepted (got {type}).' },
+  'file.too_large': { zh: '图片不能超过 {mb} MB。', en: 'An image may not exceed {mb} MB.' },
+  'file.missing': { zh: '请求中没有文件（表单字段 file）。', en: 'The request carries no file (form field "file").' },
+  'file.not_attachable': { zh: '照片 {id} 不存在、不是您上传的或已被使用。', en: 'Photo {id} does not exist, was not uploaded by you, or is already attached.' },
+  'routing.not_found': { zh: '未找到分拨规则。', en: 'Routing rule not found.' },
+  // work calendar
+  'calendar.day_invalid': { zh: '{day} 不是有效的日期。', en: '{day} is not a valid date.' },
+  'calendar.holiday_on_weekend': {
+    zh: '{day} 是周末，本来就不上班，不能设为节假日；只需登记工作日（周一至周五）放假的日期。',
+    en: '{day} is a Saturday or Sunday, already a day off: only weekdays (Monday–Friday) can be set as holidays.',
+  },
+  'calendar.workday_on_weekday': {
+    zh: '{day} 是工作日（周一至周五），本来就上班，不能设为调休上班日；只有周六、周日可以设为调休上班。',
+    en: '{day} is a weekday (Monday–Friday), already a working day: only a Saturday or Sunday can be set as a make-up working day.',
+  },
+  'calendar.day_not_found': { zh: '工作日历中没有 {day} 的特殊安排。', en: 'The work calendar has no exception on {day}.' },
 } satisfies Record<string, Bilingual>;
 
 export type MessageCode = keyof typeof messages;
@@ -61,4 +98,8 @@ export const fieldMessages: Record<string, Bilingual> = {
   'phone.format': { zh: '应为 11 位手机号码', en: 'must be an 11-digit mobile number' },
   'geometry.ring_not_closed': { zh: '多边形的环未闭合（首尾坐标应相同）', en: 'polygon ring is not closed (first and last positions must match)' },
   'request.empty': { zh: '至少需要修改一项', en: 'change at least one field' },
+  'reason.required': { zh: '请填写理由（至少 2 个字）', en: 'give a reason (at least 2 characters)' },
+  'note.required': { zh: '请填写说明（至少 2 个字）', en: 'write a note (at least 2 characters)' },
+  'description.too_short': { zh: '问题描述至少 5 个字', en: 'describe the problem in at least 5 characters' },
+  'case_number.format': { zh: '案件编号格式应为 370303-20261122-00042', en: 'a case number looks like 370303-20261122-00042' },
 };

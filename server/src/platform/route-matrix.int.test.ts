@@ -3,13 +3,13 @@ import { problemCode, useTestApp } from '../test/harness.js';
 
 const ctx = useTestApp();
 const publicRoutes = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'GET /api/v1/grids/locate']);
-const sample: Record<string, string> = { code: '370303001001001', id: '00000000-0000-4000-8000-000000000000' };
+const sample: Record<string, string> = { code: '370303001001001', id: '00000000-0000-4000-8000-000000000000', day: '2026-10-08', ref: '370303-20261122-00001' };
 
 /** Every route of the OpenAPI document, so that a new endpoint is covered the day it is added. */
 async function routes() {
   const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path, url: path.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'code' && path.startsWith('/api/v1/regions') ? '370303001000' : sample[k]!)) })),
+    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path, url: path.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'code' && path.startsWith('/api/v1/regions') ? '370303001000' : k === 'code' && path.startsWith('/api/v1/case-categories') ? 'C0101' : sample[k]!)) })),
   );
 }
 

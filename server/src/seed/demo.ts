@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { createDemoLogins, createStaffRecords, seedUnits, type DemoLogin } from '../modules/accounts/index.js';
+import { seedCaseReference } from '../modules/cases/index.js';
 import { demoCounty, gridCodesByCommunity, isRegionDataSeeded, seedGridStaff, seedRegions } from '../modules/regions/index.js';
 import { staffName } from './names.js';
 
@@ -30,7 +31,9 @@ export async function seedDemo(db: Kysely<DB>, dataDir: string): Promise<DemoSee
 async function seedInside(db: Kysely<DB>): Promise<DemoSeedResult> {
   const counts = await seedRegions(db);
   const streets = await db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', demoCounty).orderBy('code').execute();
-  const units = await seedUnits(db, streets);
+  const villages = await db.selectFrom('regions').select(['code', 'name']).where('level', '=', 'village').where('code', 'like', '370303%').orderBy('code').execute();
+  const units = await seedUnits(db, streets, villages);
+  await seedCaseReference(db, demoCounty);
   const unitId = (code: string) => units.find((u) => u.code === code)!.id;
   const gridsByCommunity = await gridCodesByCommunity(db);
   const firstGrid = gridsByCommunity.get('370303001001')![0]!;
@@ -44,6 +47,9 @@ async function seedInside(db: Kysely<DB>): Promise<DemoSeedResult> {
     { username: 'dataadmin', displayName: '数据管理员', role: 'data_admin', scopeCode: demoCounty },
     { username: 'citizen', displayName: '居民用户', role: 'citizen', scopeCode: demoCounty },
     { username: 'chezhan', displayName: '车站街道网格办', role: 'leader', scopeCode: streetOfficeScope, unitId: unitId('370303001-BSC') },
+    { username: 'jiedao', displayName: '车站街道网格化服务中心派遣员', role: 'dispatcher', scopeCode: streetOfficeScope },
+    { username: 'shequ', displayName: '新华社区网格工作站', role: 'dispatcher', scopeCode: '370303001001' },
+    { username: 'juweihui', displayName: '新华社区居委会调解员', role: 'handler', scopeCode: '370303001001', unitId: unitId('370303001001-JWH') },
     { username: 'gridworker', displayName: staffName(0), role: 'grid_worker', scopeCode: firstGrid },
   ]);
 

@@ -1,23 +1,40 @@
-import { App as AntApp, ConfigProvider, Layout, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
+import { CasePage } from '../pages/cases/CasePage';
+import { CasesPage } from '../pages/cases/CasesPage';
+import { ReportPage } from '../pages/cases/ReportPage';
 import { LoginPage } from '../pages/login/LoginPage';
-import { AppHeader } from './AppHeader';
-import { useHashPage } from './pages';
 import { GridMapPage } from '../pages/regions/GridMapPage';
+import { AppHeader } from './AppHeader';
 import { I18nProvider, useI18n } from './i18n';
-import { SessionProvider, useSession } from './session';
+import { useHashRoute, type Route } from './pages';
+import { can, SessionProvider, useSession } from './session';
+
+function Screen({ route }: { route: Route }) {
+  const { user } = useSession();
+  if (route.page === 'accounts') return <AccountsPage />;
+  if (route.page === 'cases' && can(user, 'case:read')) return <CasesPage />;
+  if (route.page === 'case' && route.id && can(user, 'case:read')) return <CasePage key={route.id} id={route.id} />;
+  if (route.page === 'report' && can(user, 'case:report')) return <ReportPage />;
+  if (can(user, 'grid:read')) return <GridMapPage />;
+  // citizens have no grid map: their home is reporting
+  if (can(user, 'case:report')) return <ReportPage />;
+  return <Result status="403" />;
+}
 
 function Screens() {
   const { user, loading } = useSession();
-  const [page, setPage] = useHashPage();
+  const route = useHashRoute();
   if (loading) return <Spin fullscreen />;
   if (!user) return <LoginPage />;
   return (
     <Layout style={{ height: '100%' }}>
-      <AppHeader page={page} onPage={setPage} />
-      <Layout.Content style={{ position: 'relative', overflow: 'hidden' }}>{page === 'accounts' ? <AccountsPage /> : <GridMapPage />}</Layout.Content>
+      <AppHeader route={route} />
+      <Layout.Content style={{ position: 'relative', overflow: 'hidden' }}>
+        <Screen route={route} />
+      </Layout.Content>
     </Layout>
   );
 }

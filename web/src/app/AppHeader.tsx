@@ -1,29 +1,53 @@
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, ConfigProvider, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useI18n, type MessageKey } from './i18n';
-import type { Page } from './pages';
+import { hrefOf, navigate, type Page, type Route } from './pages';
+import { useIsPhone } from './responsive';
 import { can, useSession } from './session';
 
-export function AppHeader({ page, onPage }: { page: Page; onPage(p: Page): void }) {
-  const { t } = useI18n();
+export function AppHeader({ route }: { route: Route }) {
+  const { t, setLang } = useI18n();
   const { user, logout } = useSession();
+  const phone = useIsPhone();
   const pages = [
-    { key: 'map', label: t('gridMap') },
+    ...(can(user, 'grid:read') ? [{ key: 'map', label: t('gridMap') }] : []),
+    ...(can(user, 'case:read') ? [{ key: 'cases', label: t('cases') }] : []),
+    ...(can(user, 'case:report') ? [{ key: 'report', label: t('report') }] : []),
     ...(can(user, 'user:read') || can(user, 'audit:read') ? [{ key: 'accounts', label: t('accounts') }] : []),
   ];
+  const selected = route.page === 'case' ? 'cases' : route.page === 'map' && !can(user, 'grid:read') ? 'report' : route.page;
+  const menu = (
+    <Menu mode="horizontal" theme="dark" selectedKeys={[selected]} items={pages} onClick={(e) => navigate(hrefOf(e.key as Exclude<Page, 'case'>))}
+      style={{ flex: 1, background: 'transparent', borderBottom: 'none', minWidth: 0 }} />
+  );
+  const role = user ? t(`role_${user.role}` as MessageKey) : '';
   return (
-    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#a40e25', padding: '0 20px', height: 56 }}>
-      <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>{t('product')}</Typography.Title>
-      <Menu mode="horizontal" theme="dark" selectedKeys={[page]} items={pages} onClick={(e) => onPage(e.key as Page)}
-        style={{ flex: 1, background: 'transparent', borderBottom: 'none', minWidth: 0 }} />
-      {user && (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: phone ? 8 : 24, background: '#a40e25', padding: phone ? '0 8px' : '0 20px', height: 56 }}>
+      <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>{phone ? '共治' : t('product')}</Typography.Title>
+      {phone ? <ConfigProvider theme={{ components: { Menu: { itemPaddingInline: 10 } } }}>{menu}</ConfigProvider> : menu}
+      {user && !phone && (
         <Space size="middle" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           <span data-testid="user-name">{user.displayName}</span>
-          <Tag color="gold">{t(`role_${user.role}` as MessageKey)}</Tag>
+          <Tag color="gold">{role}</Tag>
           <span>{t('jurisdiction')}{user.scopeName}</span>
           <LanguageSwitch />
           <Button size="small" onClick={() => void logout()}>{t('logout')}</Button>
         </Space>
+      )}
+      {user && phone && (
+        <Dropdown trigger={['click']} menu={{
+          items: [
+            { key: 'who', disabled: true, label: <span>{role} · {user.scopeName}</span> },
+            { type: 'divider' },
+            { key: 'zh', label: '中文' },
+            { key: 'en', label: 'English' },
+            { type: 'divider' },
+            { key: 'logout', label: t('logout') },
+          ],
+          onClick: (e) => (e.key === 'logout' ? void logout() : e.key === 'zh' || e.key === 'en' ? setLang(e.key) : undefined),
+        }}>
+          <Button size="small" data-testid="user-name" style={{ maxWidth: 88, overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.displayName}</Button>
+        </Dropdown>
       )}
     </Layout.Header>
   );

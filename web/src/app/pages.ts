@@ -1,15 +1,33 @@
 import { useEffect, useState } from 'react';
 
-export type Page = 'map' | 'accounts';
+export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report';
+export interface Route {
+  page: Page;
+  /** The case id on #/cases/<id>. */
+  id: string | null;
+}
 
-/** The screen lives in the URL hash (#/accounts), so a reload or a shared link keeps it. */
-export function useHashPage(): [Page, (p: Page) => void] {
-  const read = (): Page => (window.location.hash === '#/accounts' ? 'accounts' : 'map');
-  const [page, setPage] = useState<Page>(read);
+/** #/ → map, #/accounts, #/cases, #/cases/<id>, #/report; anything else is the map. */
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
+  const [first, second] = parts;
+  if (first === 'accounts') return { page: 'accounts', id: null };
+  if (first === 'report') return { page: 'report', id: null };
+  if (first === 'cases') return second ? { page: 'case', id: decodeURIComponent(second) } : { page: 'cases', id: null };
+  return { page: 'map', id: null };
+}
+
+export const hrefOf = (page: Exclude<Page, 'case'>) => (page === 'map' ? '#/' : `#/${page}`);
+export const caseHref = (id: string) => `#/cases/${id}`;
+export const navigate = (href: string) => void (window.location.hash = href);
+
+/** The screen lives in the URL hash (#/accounts, #/cases/<id>), so a reload or a shared link keeps it. */
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setPage(read());
+    const onChange = () => setRoute(parseHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return [page, (p) => void (window.location.hash = p === 'map' ? '#/' : `#/${p}`)];
+  return route;
 }

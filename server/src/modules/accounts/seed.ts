@@ -4,7 +4,10 @@ import type { DB } from '../../db/schema.js';
 import { randomToken } from '../../platform/tokens.js';
 import { hashPassword } from './passwords.js';
 
-/** District departments (处置单位) and the street offices (街道办事处/镇政府) that catch what no rule routes. */
+/**
+ * District departments (处置单位), the street offices (街道办事处/镇政府) that catch what no rule routes,
+ * and the community offices (居委会/村委会) that settle what stays in the community.
+ */
 const departments = [
   ['370303-ZF', '张店区综合行政执法局'],
   ['370303-ZJ', '张店区住房和城乡建设局'],
@@ -16,15 +19,25 @@ const departments = [
   ['370303-WJ', '张店区卫生健康局'],
   ['370303-GA', '淄博市公安局张店分局'],
   ['370303-SF', '张店区司法局'],
+  ['370303-MZ', '张店区民政局'],
+  ['370303-YJ', '张店区应急管理局'],
+  ['370303-SJ', '张店区市场监督管理局'],
 ] as const;
 
-export async function seedUnits(db: Kysely<DB>, streets: { code: string; name: string }[]) {
+export async function seedUnits(db: Kysely<DB>, streets: { code: string; name: string }[], communities: { code: string; name: string }[] = []) {
   const rows = [
     ...departments.map(([code, name]) => ({ code, name, kind: 'department' as const, region_code: '370303000000' })),
     ...streets.map((s) => ({ code: `${s.code.slice(0, 9)}-BSC`, name: s.name.endsWith('镇') ? `${s.name}人民政府` : `${s.name}办事处`, kind: 'office' as const, region_code: s.code })),
+    // division names already are the committees' names (新华社区居委会, 马家村村民委员会)
+    ...communities.map((c) => ({ code: `${c.code}-JWH`, name: c.name, kind: 'office' as const, region_code: c.code })),
   ];
-  return db.insertInto('units').values(rows).returning(['id', 'code', 'name']).execute();
+  const out = [];
+  for (let i = 0; i < rows.length; i += 200) out.push(...(await db.insertInto('units').values(rows.slice(i, i + 200)).returning(['id', 'code', 'name']).execute()));
+  return out;
 }
+
+/** The office that answers for a division when no rule routes a case there (属地兜底). */
+export const officeCode = (regionCode: string) => (regionCode.endsWith('000') ? `${regionCode.slice(0, 9)}-BSC` : `${regionCode}-JWH`);
 
 export interface DemoLogin {
   username: string;

@@ -1,3 +1,4 @@
+import type { Role } from '@gongzhi/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { coversCode, requirePermission, scopeLikePattern, type Principal } from '../../platform/access.js';
@@ -14,7 +15,7 @@ export const presentUser = (u: {
   id: u.id,
   username: u.username,
   displayName: u.display_name,
-  role: u.role as never,
+  role: u.role as Role,
   scopeCode: u.scope_code,
   unitId: u.unit_id,
   phone: u.phone,
@@ -132,3 +133,24 @@ export async function usersByIds(db: Kysely<DB>, ids: readonly string[]) {
   return db.selectFrom('users').select(['id', 'display_name', 'role', 'scope_code', 'disabled', 'phone']).where('id', 'in', ids).execute();
 }
 
+
+export interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'department' | 'office';
+  regionCode: string;
+}
+
+/** For other modules: units by id (names for display, region for dispatch rules). */
+export async function unitsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, UnitRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'kind', 'region_code']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, kind: u.kind, regionCode: u.region_code }]));
+}
+
+/** For other modules: units by their readable code (seeding routing rules). */
+export async function unitIdsByCode(db: Kysely<DB>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('units').select(['id', 'code']).execute();
+  return new Map(rows.map((u) => [u.code, u.id]));
+}

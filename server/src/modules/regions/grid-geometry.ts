@@ -11,17 +11,13 @@ const minAreaM2 = 1;
  * repaired by ST_MakeValid; a shape that ends up outside the community is refused.
  */
 export async function clipToCommunity(db: Kysely<DB>, geometry: ArealGeometry, communityCode: string): Promise<string> {
-  const { rows } = await sql<{ valid: boolean; reason: string; clipped: string | null; area: number | null }>`
-    with input as (select st_setsrid(st_geomfromgeojson(${JSON.stringify(geometry)}), 4326) as g),
-         clipped as (
-           select st_multi(st_collectionextract(st_intersection(st_makevalid(i.g), r.geom), 3)) as g
-           from input i, regions r where r.code = ${communityCode})
-    select st_isvalid(i.g) as valid, st_isvalidreason(i.g) as reason,
-           st_astext(c.g) as clipped, st_area(c.g::geography) as area
-    from input i left join clipped c on true`.execute(db);
+  const { rows } = await sql<{ clipped: string | null; area: number | null }>`
+    with clipped as (
+      select st_multi(st_collectionextract(st_intersection(st_makevalid(st_setsrid(st_geomfromgeojson(${JSON.stringify(geometry)}), 4326)), r.geom), 3)) as g
+      from regions r where r.code = ${communityCode})
+    select st_astext(g) as clipped, st_area(g::geography) as area from clipped`.execute(db);
   const row = rows[0];
-  if (!row) throw badRequest('grid.invalid_geometry', { reason: 'empty' });
-  if (!row.clipped || !row.area || row.area < minAreaM2) throw badRequest('grid.outside_community', { community: communityCode });
+  if (!row?.clipped || !row.area || row.area < minAreaM2) throw badRequest('grid.outside_community', { community: communityCode });
   return row.clipped;
 }
 

@@ -216,16 +216,17 @@ export async function retireGrid(db: Kysely<DB>, actor: Principal, code: string,
   return gridDetail(db, actor, code);
 }
 
-async function activeGrid(db: Kysely<DB>, code: string) {
+/** Locks an active grid for a change in the caller's transaction. */
+export async function activeGrid(db: Kysely<DB>, code: string) {
   const grid = await db.selectFrom('grids').select(['id', 'community_code', 'type', 'dedicated_kind', 'retired_at']).where('code', '=', code).forUpdate().executeTakeFirst();
   if (!grid) throw notFound('grid.not_found', { code });
   if (grid.retired_at) throw conflict('grid.retired', { code });
   return grid;
 }
 
-async function recordChange(db: Kysely<DB>, actor: Principal, ip: string, action: string, code: string, detail: Record<string, unknown>) {
+/** The audit row and the domain event of a grid change, in the caller's transaction. */
+export async function recordChange(db: Kysely<DB>, actor: Principal, ip: string, action: string, code: string, detail: Record<string, unknown>) {
   await writeAudit(db, { action, actor, targetType: 'grid', targetId: code, ip, detail });
   await emitEvent(db, { topic: action, aggregateType: 'grid', aggregateId: code, payload: { code, ...detail } });
 }
 
-export { activeGrid, recordChange };

@@ -1,5 +1,5 @@
 export { locatePoint } from './locate.js';
-export { scopeExists, scopeName, ancestorCodes } from './regions.service.js';
+export { scopeExists, scopeName, ancestorCodes, regionNames } from './regions.service.js';
 export { gridRoutes } from './grids.routes.js';
 export { regionRoutes } from './regions.routes.js';
 export { demoCounty, isRegionDataSeeded, seedRegions } from './seed.js';

@@ -126,3 +126,10 @@ export async function scopeExists(db: Kysely<DB>, code: string): Promise<boolean
       : await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
   return Boolean(row);
 }
+
+/** For other modules: names of divisions, for display. */
+export async function regionNames(db: Kysely<DB>, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', [...new Set(codes)]).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

@@ -22,7 +22,7 @@ export function LoginPage() {
   };
   return (
     <div style={{ height: '100%', display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg, #fdf2f2 0%, #eef2f5 60%)' }}>
-      <Card style={{ width: 380 }} title={<Space direction="vertical" size={0}><Typography.Title level={3} style={{ margin: 0 }}>共治 Gongzhi</Typography.Title><Typography.Text type="secondary">{t('loginTitle')}</Typography.Text></Space>} extra={<LanguageSwitch />}>
+      <Card style={{ width: 'min(380px, calc(100vw - 24px))' }} title={<Space direction="vertical" size={0}><Typography.Title level={3} style={{ margin: 0 }}>共治 Gongzhi</Typography.Title><Typography.Text type="secondary">{t('loginTitle')}</Typography.Text></Space>} extra={<LanguageSwitch />}>
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true }]}>
             <Input autoFocus autoComplete="username" />

@@ -1,0 +1,43 @@
+import { caseActionRequest, caseDetail, caseListQuery, caseListResponse, caseMapQuery, reportCaseRequest } from '@gongzhi/contracts';
+import { z } from 'zod';
+import { typed, type App } from '../../platform/http.js';
+import type { RouteDeps } from '../../platform/routes.js';
+import { applyAction } from './actions.service.js';
+import { reportCase } from './intake.service.js';
+import { caseDetail as getCaseDetail, caseMap, listCases } from './queries.service.js';
+
+const tags = ['cases 案件'];
+/** A case is addressed by its id or its readable number. */
+const params = z.object({ ref: z.string().regex(/^([0-9a-f-]{36}|\d{6}-\d{8}-\d{5})$/i, { message: 'case_number.format' }) });
+
+export function caseRoutes(app: App, { db }: RouteDeps) {
+  const r = typed(app);
+  r.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: '上报案件 Report a problem (受理). Send Idempotency-Key so that a retry makes no second case.',
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        body: reportCaseRequest,
+        response: { 200: caseDetail, 201: caseDetail },
+      },
+    },
+    async (req, reply) => {
+      const intake = await reportCase(db, req.principal, req.body, req.headers['idempotency-key']);
+      return reply.status(intake.created ? 201 : 200).send(await getCaseDetail(db, req.principal, intake.caseId));
+    },
+  );
+  r.get('/cases', { schema: { tags, summary: '案件查询与待办 Search cases and work inboxes', querystring: caseListQuery, response: { 200: caseListResponse } } }, (req) =>
+    listCases(db, req.principal, req.query),
+  );
+  r.get('/cases/map', { schema: { tags, summary: '案件图层 Case points (GeoJSON, WGS84)', querystring: caseMapQuery } }, (req) => caseMap(db, req.principal, req.query));
+  r.get('/cases/:ref', { schema: { tags, summary: '案件详情 Case with its timeline, deadlines and the actions open to me', params, response: { 200: caseDetail } } }, (req) =>
+    getCaseDetail(db, req.principal, req.params.ref),
+  );
+  r.post(
+    '/cases/:ref/actions',
+    { schema: { tags, summary: '办理 Take a step: register, dispatch, sign, feedback, close, rate …', params, body: caseActionRequest, response: { 200: caseDetail } } },
+    async (req) => getCaseDetail(db, req.principal, await applyAction(db, req.principal, req.params.ref, req.body)),
+  );
+}

@@ -1,0 +1,43 @@
+import multipart from '@fastify/multipart';
+import { photoUploadResponse } from '@gongzhi/contracts';
+import { z } from 'zod';
+import { mayReadCase, requirePermission } from '../../platform/access.js';
+import { AppError, badRequest, notFound } from '../../platform/errors.js';
+import { fileById, localFileStore, maxPhotoBytes, savePhoto } from '../../platform/files.js';
+import { typed, type App } from '../../platform/http.js';
+import type { RouteDeps } from '../../platform/routes.js';
+import { caseFacts, caseUnits, loadCase } from './case-record.js';
+import path from 'node:path';
+
+const tags = ['cases 案件'];
+
+/** Photos: uploaded before the report or feedback that attaches them; served to whoever may see the case. */
+export async function photoRoutes(app: App, { db, config }: RouteDeps) {
+  const store = localFileStore(path.join(config.GONGZHI_DATA_DIR, 'files'));
+  await app.register(multipart, { limits: { fileSize: maxPhotoBytes, files: 1, fields: 0 } });
+  const r = typed(app);
+  r.post('/files', { schema: { tags, summary: '上传照片 Upload a photo (multipart field "file"; JPEG, PNG or WebP up to 10 MB)', consumes: ['multipart/form-data'], response: { 201: photoUploadResponse } } }, async (req, reply) => {
+    const p = requirePermission(req.principal, 'case:report');
+    if (!req.isMultipart()) throw new AppError('request.unsupported_media', 415);
+    const file = await req.file().catch(() => undefined);
+    if (!file) throw badRequest('file.missing');
+    const bytes = await file.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file.too_large', 413, { mb: maxPhotoBytes / 1024 / 1024 });
+      throw error;
+    });
+    return reply.status(201).send(await savePhoto(db, store, p.id, bytes, file.mimetype));
+  });
+  r.get('/files/:id', { schema: { tags, summary: '查看照片 A photo of a case I may see', params: z.object({ id: z.string().uuid() }) } }, async (req, reply) => {
+    const p = requirePermission(req.principal, 'region:read');
+    const file = await fileById(db, req.params.id);
+    if (!file) throw notFound('file.not_found', {});
+    if (file.owner_id !== p.id) {
+      const link = await db.selectFrom('case_files').select('case_id').where('file_id', '=', file.id).executeTakeFirst();
+      const c = link ? await loadCase(db, link.case_id) : null;
+      if (!c || !mayReadCase(p, caseFacts(c, await caseUnits(db, c.id)))) throw notFound('file.not_found', {});
+    }
+    const bytes = await store.get(file.storage_key);
+    if (!bytes) throw notFound('file.not_found', {});
+    return reply.type(file.content_type).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(bytes);
+  });
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseHash } from './pages';
+
+describe('parseHash', () => {
+  it('reads the screens of the app', () => {
+    expect(parseHash('')).toEqual({ page: 'map', id: null });
+    expect(parseHash('#/')).toEqual({ page: 'map', id: null });
+    expect(parseHash('#/accounts')).toEqual({ page: 'accounts', id: null });
+    expect(parseHash('#/cases')).toEqual({ page: 'cases', id: null });
+    expect(parseHash('#/report')).toEqual({ page: 'report', id: null });
+    expect(parseHash('#/cases/7c9e6679-7425-40de-944b-e07fc1f90ae7')).toEqual({ page: 'case', id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' });
+  });
+  it('falls back to the map for anything unknown', () => {
+    expect(parseHash('#/nowhere')).toEqual({ page: 'map', id: null });
+  });
+});
