@@ -6,6 +6,7 @@ const principal = (scopeCode: string, role: keyof typeof rolePermissions = 'lead
   kind: 'user',
   id: '00000000-0000-0000-0000-000000000001',
   name: 't',
+  displayName: '测试',
   role,
   scopeCode,
   unitId: null,

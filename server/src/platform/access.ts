@@ -50,7 +50,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 export interface Principal {
   kind: 'user' | 'api_key';
   id: string;
+  /** The account or key name, as the audit log records it. */
   name: string;
+  /** What people see in timelines (姓名 or a unit's desk name). */
+  displayName: string;
   role: Role | null;
   scopeCode: string;
   unitId: string | null;

@@ -1,16 +1,19 @@
 import { App as AntApp, ConfigProvider, Layout, Result, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
-import { CasePage } from '../pages/cases/CasePage';
-import { CasesPage } from '../pages/cases/CasesPage';
-import { ReportPage } from '../pages/cases/ReportPage';
 import { LoginPage } from '../pages/login/LoginPage';
 import { GridMapPage } from '../pages/regions/GridMapPage';
 import { AppHeader } from './AppHeader';
 import { I18nProvider, useI18n } from './i18n';
 import { useHashRoute, type Route } from './pages';
 import { can, SessionProvider, useSession } from './session';
+
+// the case screens load on first use, so the grid map's bundle stays as it was
+const CasesPage = lazy(() => import('../pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('../pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
+const ReportPage = lazy(() => import('../pages/cases/ReportPage').then((m) => ({ default: m.ReportPage })));
 
 function Screen({ route }: { route: Route }) {
   const { user } = useSession();
@@ -33,7 +36,9 @@ function Screens() {
     <Layout style={{ height: '100%' }}>
       <AppHeader route={route} />
       <Layout.Content style={{ position: 'relative', overflow: 'hidden' }}>
-        <Screen route={route} />
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+          <Screen route={route} />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

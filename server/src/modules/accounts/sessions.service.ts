@@ -81,7 +81,7 @@ export async function resolveSession(db: Kysely<DB>, token: string): Promise<Res
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.role', 'u.scope_code', 'u.unit_id', 's.csrf_token'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.scope_code', 'u.unit_id', 's.csrf_token'])
     .where('s.token_hash', '=', sha256(token))
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('u.disabled', '=', false)

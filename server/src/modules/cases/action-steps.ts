@@ -23,7 +23,7 @@ type Steps = { [A in CaseAction]: (ctx: StepContext, body: Body<A>) => Promise<S
 
 /** 首问负责: the first command-centre person who takes a report is on record. */
 const firstReceiver = (ctx: StepContext): CaseUpdate =>
-  ctx.c.first_receiver_id || !ctx.actor ? {} : { first_receiver_id: ctx.actor.id, first_receiver_name: ctx.actor.name };
+  ctx.c.first_receiver_id || !ctx.actor ? {} : { first_receiver_id: ctx.actor.id, first_receiver_name: ctx.actor.displayName };
 
 const setUnitState = (ctx: StepContext, unitId: string, state: 'dispatched' | 'signed' | 'done' | 'returned') =>
   ctx.tx.updateTable('case_units').set({ state }).where('case_id', '=', ctx.c.id).where('unit_id', '=', unitId).execute();
@@ -101,7 +101,7 @@ export const actionSteps: Steps = {
     const request = ctx.pending!;
     await ctx.tx
       .updateTable('case_requests')
-      .set({ decision: body.approve ? 'approved' : 'refused', decided_by_name: ctx.actor!.name, decided_at: ctx.now, decision_note: body.note ?? null })
+      .set({ decision: body.approve ? 'approved' : 'refused', decided_by_name: ctx.actor!.displayName, decided_at: ctx.now, decision_note: body.note ?? null })
       .where('id', '=', request.id)
       .execute();
     const detail = { requestId: request.id, kind: request.kind, approved: body.approve, workingDays: request.working_days };
@@ -151,7 +151,7 @@ async function insertRequest(ctx: StepContext, kind: 'extension' | 'suspension',
   if (ctx.pending) throw conflict('case.request_pending');
   await ctx.tx
     .insertInto('case_requests')
-    .values({ case_id: ctx.c.id, kind, working_days: days, reason, unit_id: ctx.actor!.unitId, requested_by: ctx.actor!.id, requested_by_name: ctx.actor!.name, requested_at: ctx.now })
+    .values({ case_id: ctx.c.id, kind, working_days: days, reason, unit_id: ctx.actor!.unitId, requested_by: ctx.actor!.id, requested_by_name: ctx.actor!.displayName, requested_at: ctx.now })
     .execute();
 }
 

@@ -63,7 +63,7 @@ export async function recordStep(db: Kysely<DB>, step: TimelineWrite): Promise<v
       at: step.at,
       action: step.action,
       actor_id: step.actor?.id ?? null,
-      actor_name: step.actor?.name ?? '系统',
+      actor_name: step.actor?.displayName ?? '系统',
       actor_role: step.actor?.role ?? 'system',
       unit_id: step.unitId ?? null,
       from_state: step.from ?? null,

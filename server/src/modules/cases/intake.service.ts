@@ -57,8 +57,8 @@ export async function reportCase(db: Kysely<DB>, actor: Principal | null, input:
           stage, stage_started_at, stage_warn_at, stage_due_at, reported_at, updated_at, intake_key, intake_principal)
         values (${number}, ${countyCode}, ${place.street.code}, ${place.community.code}, ${place.grid?.code ?? null},
           st_setsrid(st_point(${input.lng}, ${input.lat}), 4326), ${input.address ?? null}, ${category.code}, ${input.description},
-          ${category.priority}, ${source}, ${source === 'hotline' ? null : p.id}, ${source === 'hotline' ? (input.callerName ?? null) : p.name},
-          ${receivedByDispatcher ? p.id : null}, ${receivedByDispatcher ? p.name : null}, 'reported', ${category.default_level},
+          ${category.priority}, ${source}, ${source === 'hotline' ? null : p.id}, ${source === 'hotline' ? (input.callerName ?? null) : p.displayName},
+          ${receivedByDispatcher ? p.id : null}, ${receivedByDispatcher ? p.displayName : null}, 'reported', ${category.default_level},
           'register', ${clock.startedAt}, ${clock.warnAt}, ${clock.dueAt}, ${now}, ${now}, ${key ?? null}, ${key ? p.id : null})
         returning id`.execute(tx);
       const caseId = rows[0]!.id;

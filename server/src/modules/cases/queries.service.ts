@@ -160,7 +160,7 @@ export async function caseDetail(db: Kysely<DB>, actor: Principal | null, ref: s
       detail: t.detail, photoIds: t.photo_ids,
     })),
     photoIds: photos.map((f) => f.file_id),
-    stageMinutesLeft: due ? (due > now ? workingMinutesBetween(cal, now, due) : -workingMinutesBetween(cal, due, now)) : null,
+    stageMinutesLeft: due ? Math.round(due > now ? workingMinutesBetween(cal, now, due) : -workingMinutesBetween(cal, due, now)) : null,
     returnedCount: c.returned_count,
     reworkCount: c.rework_count,
     reopenedCount: c.reopened_count,
