@@ -86,6 +86,13 @@ export function requirePermission(principal: Principal | null, action: Permissio
   return principal;
 }
 
+/** For actions that several permissions allow (a photo is uploaded to report, to report back or to verify). */
+export function requireAnyPermission(principal: Principal | null, actions: readonly Permission[]): Principal {
+  if (!principal) throw unauthorized();
+  if (!actions.some((a) => principal.permissions.has(a))) throw forbidden();
+  return principal;
+}
+
 /**
  * Returns the codes among `codes` the principal may act on. Throws 401 without a principal and 403
  * when the role lacks the permission; jurisdiction misses are filtered out, never explained.

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import { photoUploadResponse } from '@gongzhi/contracts';
 import { z } from 'zod';
-import { mayReadCase, requirePermission } from '../../platform/access.js';
+import { mayReadCase, requireAnyPermission, requirePermission } from '../../platform/access.js';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
 import { fileById, localFileStore, maxPhotoBytes, savePhoto } from '../../platform/files.js';
 import { typed, type App } from '../../platform/http.js';
@@ -17,7 +17,7 @@ export async function photoRoutes(app: App, { db, config }: RouteDeps) {
   await app.register(multipart, { limits: { fileSize: maxPhotoBytes, files: 1, fields: 0 } });
   const r = typed(app);
   r.post('/files', { schema: { tags, summary: '上传照片 Upload a photo (multipart field "file"; JPEG, PNG or WebP up to 10 MB)', consumes: ['multipart/form-data'], response: { 201: photoUploadResponse } } }, async (req, reply) => {
-    const p = requirePermission(req.principal, 'case:report');
+    const p = requireAnyPermission(req.principal, ['case:report', 'case:handle', 'case:verify']);
     if (!req.isMultipart()) throw new AppError('request.unsupported_media', 415);
     const file = await req.file().catch(() => undefined);
     if (!file) throw badRequest('file.missing');

@@ -34,7 +34,7 @@ export async function escalation(ctx: StepContext): Promise<CaseUpdate> {
 
 /** Working minutes left on a running clock, never below zero. */
 export function minutesLeft(ctx: StepContext): number {
-  return ctx.c.stage_due_at ? Math.max(0, workingMinutesBetween(ctx.cal, ctx.now, new Date(ctx.c.stage_due_at))) : 0;
+  return ctx.c.stage_due_at ? Math.max(0, Math.round(workingMinutesBetween(ctx.cal, ctx.now, new Date(ctx.c.stage_due_at)))) : 0;
 }
 
 
