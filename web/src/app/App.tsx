@@ -1,7 +1,8 @@
 import { App as AntApp, ConfigProvider, Layout, Result, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// the ES build of the locales: the CommonJS ones (antd/locale/*) arrive wrapped in { default } after the Vite build, and antd then falls back to English
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { LoginPage } from '../pages/login/LoginPage';
 import { GridMapPage } from '../pages/regions/GridMapPage';

@@ -125,7 +125,7 @@ const dictionary = {
   firstReceiver: ['受理人', 'Accepted by'],
   currentStage: ['当前阶段', 'Current stage'],
   deadline: ['时限', 'Deadline'],
-  timeLeft: ['剩余（工作时间）', 'Left (working time)'],
+  timeLeft: ['工作时间', 'Working time'],
   description: ['问题描述', 'Description'],
   address: ['详细地址', 'Address'],
   photos: ['现场照片', 'Photos'],

@@ -12,7 +12,7 @@ export async function pointIn(ctx: TestContext, gridCode: string): Promise<{ lng
 export const key = () => crypto.randomUUID();
 
 /** Reports a case through the API and returns its detail. */
-export async function report(client: Client, body: Record<string, unknown>, idempotencyKey = key()) {
+export async function report(client: Client, body: Record<string, unknown>, idempotencyKey: string = key()) {
   return client.request({ method: 'POST', url: '/api/v1/cases', payload: body, headers: { 'x-csrf-token': client.csrfToken, 'idempotency-key': idempotencyKey } });
 }
 
