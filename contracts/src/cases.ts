@@ -122,6 +122,10 @@ export const caseListItem = z.object({
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 
+/** What a report answers: the case as a list shows it, and the version to act on. */
+export const caseCreated = caseListItem.extend({ version: z.number().int() });
+export type CaseCreated = z.infer<typeof caseCreated>;
+
 /** Inboxes are the lists a role works from; they are filters over the same search. */
 export const caseInboxes = ['dispatch', 'handle', 'verify', 'mine', 'requests'] as const;
 export type CaseInbox = (typeof caseInboxes)[number];

@@ -90,12 +90,3 @@ export async function attachPhotos(db: Kysely<DB>, caseId: string, owner: Princi
   if (bad) throw badRequest('file.not_attachable', { id: bad });
   await db.insertInto('case_files').values(ids.map((file_id) => ({ case_id: caseId, file_id, stage }))).execute();
 }
-
-/** The next number of the day in the county: 370303-20261122-00042. */
-export async function allocateCaseNumber(db: Kysely<DB>, countyCode: string, day: string): Promise<string> {
-  const { rows } = await sql<{ last: number }>`
-    insert into case_number_counters (county_code, day, last) values (${countyCode}, ${day}, 1)
-    on conflict (county_code, day) do update set last = case_number_counters.last + 1
-    returning last`.execute(db);
-  return `${countyCode}-${day.replaceAll('-', '')}-${String(rows[0]!.last).padStart(5, '0')}`;
-}

@@ -34,7 +34,8 @@ describe('reporting (受理)', () => {
   it('places the report in its grid, numbers it and starts the register clock', async () => {
     const res = await report(worker, rubbish());
     expect(res.statusCode).toBe(201);
-    const c = res.json();
+    expect(res.json()).toMatchObject({ state: 'reported', version: 1, gridCode: grid });
+    const c = (await worker.get(`/api/v1/cases/${res.json().id}`)).json();
     expect(c).toMatchObject({ state: 'reported', level: 'district', gridCode: grid, communityCode: '370303001001', streetName: '车站街道', source: 'grid_worker', stage: 'register', categoryPath: ['市容环境', '暴露垃圾'] });
     expect(c.number).toMatch(/^370303-\d{8}-\d{5}$/);
     expect(new Date(c.stageDueAt).getTime()).toBeGreaterThan(Date.now());
@@ -90,8 +91,9 @@ describe('reporting (受理)', () => {
   });
   it('a dispatcher enters a 12345 call: source hotline, the caller has no account, 首问 is the dispatcher', async () => {
     const res = await report(dispatcher, { ...rubbish(), source: 'hotline', callerName: '王先生' });
-    expect(res.json()).toMatchObject({ source: 'hotline', reporterName: '王先生' });
-    expect(res.json().firstReceiverName).toMatch(/^测试/);
+    const c = (await dispatcher.get(`/api/v1/cases/${res.json().id}`)).json();
+    expect(c).toMatchObject({ source: 'hotline', reporterName: '王先生' });
+    expect(c.firstReceiverName).toMatch(/^测试/);
   });
 });
 

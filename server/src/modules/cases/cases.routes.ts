@@ -1,10 +1,10 @@
-import { caseActionRequest, caseDetail, caseListQuery, caseListResponse, caseMapQuery, reportCaseRequest } from '@gongzhi/contracts';
+import { caseActionRequest, caseCreated, caseDetail, caseListQuery, caseListResponse, caseMapQuery, reportCaseRequest } from '@gongzhi/contracts';
 import { z } from 'zod';
 import { typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { applyAction } from './actions.service.js';
 import { reportCase } from './intake.service.js';
-import { caseDetail as getCaseDetail, caseMap, listCases } from './queries.service.js';
+import { caseDetail as getCaseDetail, caseMap, caseSummary, listCases } from './queries.service.js';
 
 const tags = ['cases 案件'];
 /** A case is addressed by its id or its readable number. */
@@ -20,12 +20,12 @@ export function caseRoutes(app: App, { db }: RouteDeps) {
         summary: '上报案件 Report a problem (受理). Send Idempotency-Key so that a retry makes no second case.',
         headers: z.object({ 'idempotency-key': z.string().optional() }),
         body: reportCaseRequest,
-        response: { 200: caseDetail, 201: caseDetail },
+        response: { 200: caseCreated, 201: caseCreated },
       },
     },
     async (req, reply) => {
       const intake = await reportCase(db, req.principal, req.body, req.headers['idempotency-key']);
-      return reply.status(intake.created ? 201 : 200).send(await getCaseDetail(db, req.principal, intake.caseId));
+      return intake.created ? reply.status(201).send(intake.summary) : reply.status(200).send(await caseSummary(db, req.principal, intake.caseId));
     },
   );
   r.get('/cases', { schema: { tags, summary: '案件查询与待办 Search cases and work inboxes', querystring: caseListQuery, response: { 200: caseListResponse } } }, (req) =>

@@ -49,10 +49,27 @@ export async function listCategories(db: Kysely<DB>, actor: Principal | null): P
   return rows.map(presentCategory);
 }
 
+/**
+ * Categories change rarely and every report reads one: each process keeps the table for a minute,
+ * and forgets it at once when it edits a category itself.
+ */
+const cacheTtlMs = 60_000;
+const cache = new WeakMap<Kysely<DB>, { loadedAt: number; rows: Promise<Map<string, CategoryRow>> }>();
+
+function cachedCategories(db: Kysely<DB>): Promise<Map<string, CategoryRow>> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.loadedAt < cacheTtlMs) return hit.rows;
+  const rows = db.selectFrom('case_categories').selectAll().execute().then((all) => new Map(all.map((c) => [c.code, c])));
+  const entry = { loadedAt: Date.now(), rows };
+  cache.set(db, entry);
+  rows.catch(() => cache.get(db) === entry && cache.delete(db));
+  return rows;
+}
+
 /** An active leaf category, for a report. */
 export async function reportableCategory(db: Kysely<DB>, code: string): Promise<CategoryRow> {
-  const row = await db.selectFrom('case_categories').selectAll().where('code', '=', code).where('active', '=', true).executeTakeFirst();
-  if (!row) throw badRequest('case.category_unknown', { code });
+  const row = (await cachedCategories(db)).get(code);
+  if (!row || !row.active) throw badRequest('case.category_unknown', { code });
   if (row.parent_code === null) throw badRequest('case.category_major', { code });
   return row;
 }
@@ -78,5 +95,5 @@ export async function upsertCategory(db: Kysely<DB>, actor: Principal | null, co
     const row = await tx.insertInto('case_categories').values({ code, ...values }).onConflict((oc) => oc.column('code').doUpdateSet(values)).returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, { action: 'category.upsert', actor: p, targetType: 'case_category', targetId: code, ip, detail: { name: input.name } });
     return presentCategory(row);
-  });
+  }).finally(() => cache.delete(db));
 }

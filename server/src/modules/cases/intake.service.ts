@@ -1,4 +1,4 @@
-import type { CaseSource, ReportCase } from '@gongzhi/contracts';
+import type { CaseCreated, CaseSource, ReportCase } from '@gongzhi/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { coversCode, requirePermission, type Principal } from '../../platform/access.js';
@@ -6,7 +6,8 @@ import { AppError, badRequest, conflict } from '../../platform/errors.js';
 import { loadCalendar, shanghaiDay } from '../calendar/index.js';
 import { locatePoint } from '../regions/index.js';
 import { reportableCategory } from './categories.service.js';
-import { allocateCaseNumber, attachPhotos, recordStep } from './case-record.js';
+import { nextCaseNumber } from './case-numbers.js';
+import { attachPhotos } from './case-record.js';
 import { stageLimit, startStage } from './deadlines.js';
 
 const idempotencyKey = /^[A-Za-z0-9-]{8,64}$/;
@@ -19,62 +20,7 @@ function sourceOf(p: Principal, requested: 'hotline' | undefined): CaseSource {
   return 'leader';
 }
 
-export interface Intake {
-  caseId: string;
-  created: boolean;
-}
-
-/**
- * Accepts a report (受理): places it in its grid, numbers it, starts the register clock, and writes
- * the case, its first timeline row and its event in one transaction. The same idempotency key from
- * the same principal returns the case it made the first time.
- */
-export async function reportCase(db: Kysely<DB>, actor: Principal | null, input: ReportCase, key: string | undefined, now = new Date()): Promise<Intake> {
-  const p = requirePermission(actor, 'case:report');
-  if (key !== undefined && !idempotencyKey.test(key)) throw badRequest('case.idempotency_key');
-  if (key) {
-    const existing = await findByKey(db, p.id, key);
-    if (existing) return replay(existing, input.description);
-  }
-  const category = await reportableCategory(db, input.categoryCode);
-  const place = await locatePoint(db, input.lng, input.lat);
-  if (!place) throw badRequest('case.outside_jurisdiction', { lng: input.lng, lat: input.lat });
-  const regionCode = place.grid?.code ?? place.community.code;
-  // staff report inside their jurisdiction; citizens and partner systems anywhere on the platform
-  if (p.role !== 'citizen' && !coversCode(p.scopeCode, regionCode)) throw new AppError('case.report_outside_scope', 403);
-
-  const cal = await loadCalendar(db);
-  const clock = startStage(cal, 'register', now, stageLimit(limitsOf(category), 'register', category.priority));
-  const source = sourceOf(p, input.source);
-  const countyCode = place.district.code.slice(0, 6);
-  const receivedByDispatcher = p.kind === 'user' && p.permissions.has('case:dispatch');
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const number = await allocateCaseNumber(tx, countyCode, shanghaiDay(now));
-      const { rows } = await sql<{ id: string }>`
-        insert into cases (number, county_code, street_code, community_code, grid_code, location, address, category_code, description,
-          priority, source, reporter_id, reporter_name, first_receiver_id, first_receiver_name, state, level,
-          stage, stage_started_at, stage_warn_at, stage_due_at, reported_at, updated_at, intake_key, intake_principal)
-        values (${number}, ${countyCode}, ${place.street.code}, ${place.community.code}, ${place.grid?.code ?? null},
-          st_setsrid(st_point(${input.lng}, ${input.lat}), 4326), ${input.address ?? null}, ${category.code}, ${input.description},
-          ${category.priority}, ${source}, ${source === 'hotline' ? null : p.id}, ${source === 'hotline' ? (input.callerName ?? null) : p.displayName},
-          ${receivedByDispatcher ? p.id : null}, ${receivedByDispatcher ? p.displayName : null}, 'reported', ${category.default_level},
-          'register', ${clock.startedAt}, ${clock.warnAt}, ${clock.dueAt}, ${now}, ${now}, ${key ?? null}, ${key ? p.id : null})
-        returning id`.execute(tx);
-      const caseId = rows[0]!.id;
-      await attachPhotos(tx, caseId, p, input.photoIds, 'report');
-      await recordStep(tx, { caseId, number, action: 'report', actor: p, to: 'reported', note: null, detail: { source, categoryCode: category.code }, photoIds: input.photoIds, at: now });
-      return { caseId, created: true };
-    });
-  } catch (error) {
-    // two copies of one report raced: the loser answers with the winner's case
-    if (key && (error as { code?: string }).code === '23505') {
-      const existing = await findByKey(db, p.id, key);
-      if (existing) return replay(existing, input.description);
-    }
-    throw error;
-  }
-}
+export type Intake = { created: true; summary: CaseCreated } | { created: false; caseId: string };
 
 export const limitsOf = (c: { limit_register: number; limit_dispatch: number; limit_handle: number; limit_verify: number }) => ({
   register: c.limit_register,
@@ -83,11 +29,71 @@ export const limitsOf = (c: { limit_register: number; limit_dispatch: number; li
   verify: c.limit_verify,
 });
 
-async function findByKey(db: Kysely<DB>, principalId: string, key: string) {
-  return db.selectFrom('cases').select(['id', 'description']).where('intake_principal', '=', principalId).where('intake_key', '=', key).executeTakeFirst();
-}
+/**
+ * Accepts a report (受理): places it in its grid, numbers it, starts the register clock, and writes
+ * the case, its first timeline row and its domain event in one statement (one transaction when photos
+ * come with it). The same idempotency key from the same principal answers with the case it made first.
+ * Intake is the hottest path of the platform: after the session, it costs two queries.
+ */
+export async function reportCase(db: Kysely<DB>, actor: Principal | null, input: ReportCase, key: string | undefined, now = new Date()): Promise<Intake> {
+  const p = requirePermission(actor, 'case:report');
+  if (key !== undefined && !idempotencyKey.test(key)) throw badRequest('case.idempotency_key');
+  const [category, place, cal] = await Promise.all([reportableCategory(db, input.categoryCode), locatePoint(db, input.lng, input.lat), loadCalendar(db)]);
+  if (!place) throw badRequest('case.outside_jurisdiction', { lng: input.lng, lat: input.lat });
+  const regionCode = place.grid?.code ?? place.community.code;
+  // staff report inside their jurisdiction; citizens anywhere on the platform
+  if (p.role !== 'citizen' && !coversCode(p.scopeCode, regionCode)) throw new AppError('case.report_outside_scope', 403);
 
-function replay(existing: { id: string; description: string }, description: string): Intake {
-  if (existing.description !== description) throw conflict('case.idempotency_mismatch');
-  return { caseId: existing.id, created: false };
+  const clock = startStage(cal, 'register', now, stageLimit(limitsOf(category), 'register', category.priority));
+  const source = sourceOf(p, input.source);
+  const countyCode = place.district.code.slice(0, 6);
+  const number = await nextCaseNumber(db, countyCode, shanghaiDay(now));
+  const receivedByDispatcher = p.kind === 'user' && p.permissions.has('case:dispatch');
+  const reporterName = source === 'hotline' ? (input.callerName ?? null) : p.displayName;
+  const insert = (q: Kysely<DB>) => sql<{ id: string; version: number }>`
+    with inserted as (
+      insert into cases (number, county_code, street_code, community_code, grid_code, location, address, category_code, description,
+        priority, source, reporter_id, reporter_name, first_receiver_id, first_receiver_name, state, level,
+        stage, stage_started_at, stage_warn_at, stage_due_at, reported_at, updated_at, intake_key, intake_principal)
+      values (${number}, ${countyCode}, ${place.street.code}, ${place.community.code}, ${place.grid?.code ?? null},
+        st_setsrid(st_point(${input.lng}, ${input.lat}), 4326), ${input.address ?? null}, ${category.code}, ${input.description},
+        ${category.priority}, ${source}, ${source === 'hotline' ? null : p.id}, ${reporterName},
+        ${receivedByDispatcher ? p.id : null}, ${receivedByDispatcher ? p.displayName : null}, 'reported', ${category.default_level},
+        'register', ${clock.startedAt}, ${clock.warnAt}, ${clock.dueAt}, ${now}, ${now}, ${key ?? null}, ${key ? p.id : null})
+      on conflict (intake_principal, intake_key) where intake_key is not null do nothing
+      returning id, version),
+    -- the first timeline row and the domain event, as recordStep writes them for every later step
+    timeline as (
+      insert into case_events (case_id, at, action, actor_id, actor_name, actor_role, to_state, detail, photo_ids)
+      select id, ${now}, 'report', ${p.id}::uuid, ${p.displayName}, ${p.role ?? 'api'}, 'reported',
+             ${JSON.stringify({ source, categoryCode: category.code })}::jsonb, ${input.photoIds}::uuid[] from inserted),
+    event as (
+      insert into outbox (topic, aggregate_type, aggregate_id, payload)
+      select 'case.report', 'case', id::text, ${JSON.stringify({ number, from: null, to: 'reported', unitId: null, source, categoryCode: category.code })}::jsonb from inserted)
+    select id, version from inserted`.execute(q);
+
+  const rows = input.photoIds.length
+    ? await db.transaction().execute(async (tx) => {
+        const result = await insert(tx);
+        if (result.rows[0]) await attachPhotos(tx, result.rows[0].id, p, input.photoIds, 'report');
+        return result.rows;
+      })
+    : (await insert(db)).rows;
+  const row = rows[0];
+  if (!row) {
+    // the key was used before: answer with that case (and refuse a different report under the same key)
+    const existing = await db.selectFrom('cases').select(['id', 'description']).where('intake_principal', '=', p.id).where('intake_key', '=', key!).executeTakeFirstOrThrow();
+    if (existing.description !== input.description) throw conflict('case.idempotency_mismatch');
+    return { created: false, caseId: existing.id };
+  }
+  return {
+    created: true,
+    summary: {
+      id: row.id, number, version: row.version, state: 'reported', level: category.default_level, priority: category.priority, source,
+      categoryCode: category.code, categoryName: category.name, description: input.description, address: input.address ?? null,
+      gridCode: place.grid?.code ?? null, communityCode: place.community.code, communityName: place.community.name,
+      streetCode: place.street.code, streetName: place.street.name, leadUnit: null, reportedAt: now.toISOString(),
+      stage: 'register', stageDueAt: clock.dueAt.toISOString(), overdue: false, closedAt: null, rating: null, lng: input.lng, lat: input.lat,
+    },
+  };
 }

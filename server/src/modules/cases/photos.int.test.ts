@@ -15,7 +15,8 @@ describe('photos', () => {
     const up = await upload(worker);
     expect(up.statusCode).toBe(201);
     expect(up.json()).toMatchObject({ contentType: 'image/png', size: tinyPng.length });
-    const c = (await report(worker, { categoryCode: 'C0103', description: '华光路路灯连续三晚不亮', photoIds: [up.json().id], ...(await pointIn(ctx, grid)) })).json();
+    const reported = (await report(worker, { categoryCode: 'C0103', description: '华光路路灯连续三晚不亮', photoIds: [up.json().id], ...(await pointIn(ctx, grid)) })).json();
+    const c = (await worker.get(`/api/v1/cases/${reported.id}`)).json();
     expect(c.photoIds).toEqual([up.json().id]);
     expect(c.timeline[0].photoIds).toEqual([up.json().id]);
     const dispatcher = await loginAs(ctx, { role: 'dispatcher', scopeCode: county });

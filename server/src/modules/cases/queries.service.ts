@@ -120,6 +120,15 @@ async function categoryNames(db: Kysely<DB>) {
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/** A case as lists show it, with its version (a replayed report answers with this). */
+export async function caseSummary(db: Kysely<DB>, actor: Principal | null, ref: string): Promise<CaseListItem & { version: number }> {
+  const p = requirePermission(actor, 'region:read');
+  const c = await loadCase(db, ref);
+  if (!mayReadCase(p, caseFacts(c, await caseUnits(db, c.id)))) throw notFound('case.not_found', { ref });
+  const [item] = await presentList(db, [c]);
+  return { ...item!, version: c.version };
+}
+
 /** A case with everything its page shows, or 404 when the principal may not see it. */
 export async function caseDetail(db: Kysely<DB>, actor: Principal | null, ref: string): Promise<CaseDetail> {
   const p = requirePermission(actor, 'region:read');
