@@ -3,6 +3,8 @@
  * - start-up: cold (open + migrate + seed 张店区) and warm (open + migrate check) on PGlite and PostgreSQL,
  *   in-process by phase, and as a whole: `gongzhi start` until /api/v1/health answers
  * - locate: p50/p95 of GET /api/v1/grids/locate on random points, through the real HTTP app
+ * - intake: sustained POST /api/v1/cases on PostgreSQL for 60 s, and a bare one-insert route for the ratio
+ * `npm run bench -- intake` (or startup, locate) runs one part; no argument runs them all.
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -16,8 +18,11 @@ import { openDatabase, type Database } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { createLogger } from '../server/src/platform/logger.js';
 import { seedDemo } from '../server/src/seed/demo.js';
+import { intakeBench } from './intake.js';
 
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const parts = new Set(process.argv.slice(2));
+const wants = (part: string) => parts.size === 0 || parts.has(part);
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -82,7 +87,7 @@ async function locateBench(database: Database, dataDir: string, n = 2000) {
 const results: Record<string, unknown> = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version } };
 
 // Whole process: first start (migrate + seed) and second start, on both databases
-{
+if (wants('startup')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-proc-'));
   const lite = { GONGZHI_DATA_DIR: dir };
   results.processStartup = { pglite: { firstMs: await processStartup(lite), againMs: await processStartup(lite) } };
@@ -101,6 +106,7 @@ const results: Record<string, unknown> = { at: new Date().toISOString(), machine
 }
 
 // PGlite
+if (wants('startup') || wants('locate')) {
 const liteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-'));
 const cold = await startup(undefined, liteDir);
 await cold.db.close();
@@ -125,7 +131,22 @@ try {
 } catch (error) {
   results.postgres = { skipped: String(error) };
 }
+}
+
+if (wants('intake')) {
+  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    await adminQuery(`create database ${name}`);
+    const u = new URL(pgAdminUrl);
+    u.pathname = `/${name}`;
+    results.intake = await intakeBench(u.toString());
+  } catch (error) {
+    results.intake = { skipped: String(error) };
+  } finally {
+    await adminQuery(`drop database if exists ${name}`).catch(() => {});
+  }
+}
 
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
-fs.writeFileSync(path.join(import.meta.dirname, 'results', `${new Date().toISOString().slice(0, 10)}.json`), JSON.stringify(results, null, 2));
+fs.writeFileSync(path.join(import.meta.dirname, 'results', `${new Date().toISOString().slice(0, 19).replaceAll(':', '')}${parts.size ? `-${[...parts].join('-')}` : ''}.json`), JSON.stringify(results, null, 2));

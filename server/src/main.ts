@@ -38,7 +38,7 @@ function printWelcome(config: Config, seeded: DemoSeedResult | null) {
   const url = `http://localhost:${config.PORT}/`;
   const lines = [``, `  共治 Gongzhi is running: ${url}`, `  API docs: ${url}api/docs`];
   if (seeded) {
-    lines.push(`  Seeded 淄博市张店区: ${seeded.streets} streets, ${seeded.communities} communities, ${seeded.grids} grids.`);
+    lines.push(`  Seeded 淄博市张店区: ${seeded.streets} streets, ${seeded.communities} communities, ${seeded.grids} grids, ${seeded.cases} cases (${seeded.openCases} open).`);
     lines.push(`  Demo logins (also saved to ${demoLoginsFile(config.GONGZHI_DATA_DIR)}):`);
     for (const l of seeded.logins) lines.push(`    ${l.username.padEnd(11)} ${l.password}   ${l.displayName} (${l.role}, ${l.scopeCode})`);
   } else if (fs.existsSync(demoLoginsFile(config.GONGZHI_DATA_DIR))) {

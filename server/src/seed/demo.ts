@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { createDemoLogins, createStaffRecords, seedUnits, type DemoLogin } from '../modules/accounts/index.js';
-import { seedCaseReference } from '../modules/cases/index.js';
+import { seedCaseReference, seedDemoCases } from '../modules/cases/index.js';
 import { demoCounty, gridCodesByCommunity, isRegionDataSeeded, seedGridStaff, seedRegions } from '../modules/regions/index.js';
 import { staffName } from './names.js';
 
@@ -11,6 +11,9 @@ export interface DemoSeedResult {
   streets: number;
   communities: number;
   grids: number;
+  /** Six months of case history, and how many of those cases are still open. */
+  cases: number;
+  openCases: number;
   logins: DemoLogin[];
 }
 
@@ -64,8 +67,9 @@ async function seedInside(db: Kysely<DB>): Promise<DemoSeedResult> {
     ...workerGrids.map((gridCode, i) => ({ gridCode, userId: workers[i]!, duty: 'worker' as const })),
     { gridCode: firstGrid, userId: demoWorker.id, duty: 'worker' },
   ]);
+  const history = await seedDemoCases(db, { now: new Date(), seed: 'gongzhi-demo-cases' });
 
-  return { ...counts, logins: logins.map(({ id: _id, ...l }) => l) };
+  return { ...counts, cases: history.cases, openCases: history.open, logins: logins.map(({ id: _id, ...l }) => l) };
 }
 
 export const demoLoginsFile = (dataDir: string) => path.join(dataDir, 'demo-accounts.json');

@@ -20,30 +20,40 @@ export interface TestContext {
  * One real app on one real database per test file: a private copy of the seeded template
  * (PGlite folder copy, or CREATE DATABASE … TEMPLATE on PostgreSQL).
  */
+/** A private copy of the seeded template: a PGlite folder copy, or CREATE DATABASE … TEMPLATE on PostgreSQL. */
+export async function copyTemplate(): Promise<{ dataDir: string; url: string | undefined; drop: () => Promise<void> }> {
+  const template = inject('templateDb');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-test-'));
+  if (template.kind === 'pglite') {
+    fs.cpSync(path.join(template.dir, 'pgdata'), path.join(dataDir, 'pgdata'), { recursive: true });
+    return { dataDir, url: undefined, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `gz_test_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(template.url, `create database ${name} template ${template.template}`);
+  return {
+    dataDir,
+    url: withDatabase(template.url, name),
+    drop: async () => {
+      await adminQuery(template.url, `drop database if exists ${name}`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One real app on one real database per test file, on its own copy of the seeded template. */
 export function useTestApp(): TestContext {
   const ctx = {} as TestContext;
   let cleanup = async () => {};
   beforeAll(async () => {
-    const template = inject('templateDb');
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-test-'));
-    let url: string | undefined;
-    if (template.kind === 'pglite') {
-      fs.cpSync(path.join(template.dir, 'pgdata'), path.join(dataDir, 'pgdata'), { recursive: true });
-    } else {
-      const name = `gz_test_${crypto.randomBytes(6).toString('hex')}`;
-      await adminQuery(template.url, `create database ${name} template ${template.template}`);
-      url = withDatabase(template.url, name);
-      cleanup = async () => adminQuery(template.url, `drop database if exists ${name}`);
-    }
-    const config = loadConfig({ GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(url ? { DATABASE_URL: url } : {}) });
-    ctx.database = await openDatabase({ url: config.DATABASE_URL, dataDir });
+    const copy = await copyTemplate();
+    cleanup = copy.drop;
+    const config = loadConfig({ GONGZHI_DATA_DIR: copy.dataDir, LOG_LEVEL: 'silent', ...(copy.url ? { DATABASE_URL: copy.url } : {}) });
+    ctx.database = await openDatabase({ url: config.DATABASE_URL, dataDir: copy.dataDir });
     ctx.app = await buildApp({ config, database: ctx.database, logger: createLogger('silent'), serveWeb: false });
-    const previous = cleanup;
     cleanup = async () => {
       await ctx.app.close();
       await ctx.database.close();
-      await previous();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await copy.drop();
     };
   });
   afterAll(() => cleanup());

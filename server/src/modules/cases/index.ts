@@ -5,3 +5,4 @@ export { seedCaseReference } from './categories.service.js';
 export { reportCase } from './intake.service.js';
 export { applyAction } from './actions.service.js';
 export { scanDeadlines, startDeadlineJob } from './deadline-job.js';
+export { seedDemoCases } from './demo-cases.js';

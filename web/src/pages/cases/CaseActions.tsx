@@ -163,7 +163,8 @@ function ActionForm({ action, detail, onClose, onDone, onStale }: { action: Case
       message.success(`${label} · ${t('submitted')}`);
       onDone(next);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'case.stale') {
+      // 409: someone else moved the case first (case.stale) or it no longer allows this step: show why and reload
+      if (e instanceof ApiError && e.status === 409) {
         message.warning(e.message || t('reloaded'));
         onStale();
       } else message.error(errorText(e));

@@ -12,11 +12,13 @@ import { CaseActions } from './CaseActions';
 import { CaseTimeline } from './CaseTimeline';
 import { formatMinutesLeft, formatTime } from './format';
 import { Photos } from './photos';
+import { useCategories } from './reference';
 
 /** One case: what, where and how urgent; who has it and until when; what happened so far; what I may do now. */
 export function CasePage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
+  const categories = useCategories();
   const { user } = useSession();
   const phone = useIsPhone();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -37,10 +39,14 @@ export function CasePage({ id }: { id: string }) {
     return <Spin style={{ display: 'block', marginTop: 80 }} />;
   }
   const d = detail;
+  // the server names categories in Chinese; in English the category table has the names
+  const minor = lang === 'en' ? categories.find((c) => c.code === d.categoryCode) : undefined;
+  const major = minor?.parentCode ? categories.find((c) => c.code === minor.parentCode) : undefined;
+  const categoryText = minor ? [major?.nameEn, minor.nameEn].filter(Boolean).join(' / ') : d.categoryPath.length ? d.categoryPath.join(' / ') : d.categoryName;
   const left = d.stageMinutesLeft;
   const pad = phone ? 8 : 16;
   const items = [
-    { key: 'category', label: t('category'), children: d.categoryPath.length ? d.categoryPath.join(' / ') : d.categoryName },
+    { key: 'category', label: t('category'), children: categoryText },
     { key: 'priority', label: t('priority'), children: <Tag color={d.priority === 'normal' ? 'default' : d.priority === 'urgent' ? 'orange' : 'red'}>{t(`prio_${d.priority}` as MessageKey)}</Tag> },
     { key: 'level', label: t('level'), children: t(`level_${d.level}` as MessageKey) },
     { key: 'lead', label: t('leadUnit'), children: d.leadUnit?.name ?? '—' },

@@ -5,9 +5,12 @@ import { StateTag } from './bits';
 import { formatTime } from './format';
 import { Photos } from './photos';
 
+const [grey, blue, orange, red, green] = ['#bfbfbf', '#1677ff', '#fa8c16', '#f5222d', '#52c41a'];
 const colourOf: Partial<Record<TimelineEntry['action'], string>> = {
-  reject: 'gray', return: 'orange', rework: 'orange', overdue: 'red', auto_escalate: 'red', escalate: 'red', remind: 'orange', urge: 'orange',
-  close: 'green', rate: 'green', feedback: 'blue', dispatch: 'blue', sign: 'blue', register: 'blue', report: 'gray',
+  report: grey, reject: grey, merge: grey, merged_in: grey,
+  return: orange, rework: orange, remind: orange, urge: orange, request_extension: orange, request_suspension: orange,
+  overdue: red, auto_escalate: red, escalate: red,
+  close: green, rate: green, assist_done: green,
 };
 
 /** What an entry's detail says, in words: days asked for, the decision, the rating. */
@@ -24,13 +27,14 @@ function detailText(e: TimelineEntry, t: ReturnType<typeof useI18n>['t']): strin
 
 /** 办理过程: every step of the case, oldest first: who did what, in which unit, when, with what note and photos. */
 export function CaseTimeline({ detail }: { detail: CaseDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const paren = (x: string) => (lang === 'en' ? ` (${x})` : `（${x}）`);
   const entries = [...detail.timeline].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Timeline data-testid="case-timeline" style={{ marginTop: 8 }}
       items={entries.map((e) => ({
         key: e.id,
-        color: colourOf[e.action] ?? 'blue',
+        color: colourOf[e.action] ?? blue,
         children: (
           <div data-testid="timeline-entry">
             <Space size={6} wrap>
@@ -38,7 +42,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
               {e.toState && e.toState !== e.fromState && <StateTag state={e.toState} />}
             </Space>
             <div style={{ color: '#888', fontSize: 12 }}>
-              {[formatTime(e.at), e.actorName && `${e.actorName}${e.actorRole ? `（${(roles as readonly string[]).includes(e.actorRole) ? t(`role_${e.actorRole}` as MessageKey) : e.actorRole}）` : ''}`, e.unit?.name].filter(Boolean).join(' · ')}
+              {[formatTime(e.at), e.actorName && `${e.actorName}${e.actorRole ? paren((roles as readonly string[]).includes(e.actorRole) ? t(`role_${e.actorRole}` as MessageKey) : e.actorRole) : ''}`, e.unit?.name].filter(Boolean).join(' · ')}
             </div>
             {[...detailText(e, t), e.note].filter(Boolean).map((line, i) => <div key={i} style={{ whiteSpace: 'pre-wrap' }}>{line}</div>)}
             {e.photoIds.length > 0 && <div style={{ marginTop: 4 }}><Photos ids={e.photoIds} size={56} /></div>}
