@@ -1148,7 +1148,7 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
     for (const s of steps) {
       // the simulation names a request by its index; the row by its id
       const detail = s.action === 'decide_request' ? { ...s.detail, requestId: requestIds[s.detail.requestId as number] } : s.detail;
-      eventRows.push([c.id, iso(s.at), s.action, s.actor?.id ?? null, s.actor?.name ?? '系统', s.actor?.role ?? 'system', s.unitId, s.from, s.to, s.note, JSON.stringify(detail)]);
+      eventRows.push([c.id, iso(s.at), s.action, s.actor?.id ?? null, s.actor?.name ?? '系统', s.actor?.role ?? 'system', s.unitId, s.from, s.to, s.note, detail]);
     }
     for (const u of l.units) unitRows.push([c.id, u.unit.id, u.role, u.state, iso(u.dispatchedAt)]);
     l.requests.forEach((q, k) => requestRows.push([
@@ -1157,39 +1157,26 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
     ]));
   });
 
-  await insertColumns(db, caseRows, 2000, (cols) => sql`
-    insert into cases (id, number, county_code, street_code, community_code, grid_code, location, address, category_code, description,
-      priority, source, reporter_id, reporter_name, first_receiver_id, first_receiver_name, state, level, lead_unit_id, version,
-      stage, stage_started_at, stage_warn_at, stage_due_at, warned_at, overdue_at, suspended_minutes_left, ever_overdue,
-      returned_count, rework_count, reopened_count, escalation_count, extension_days, merged_into, rating, rating_note, rated_at,
-      reported_at, registered_at, dispatched_at, closed_at, updated_at)
-    select id, number, county, street, community, grid, st_setsrid(st_point(lng, lat), 4326), address, category, description,
-      priority, source, reporter_id, reporter_name, receiver_id, receiver_name, state, level, lead, version,
-      stage, started, warn, due, warned, overdue, minutes_left, ever_overdue, returned, reworked, reopened, escalated, extension, merged_into,
-      rating, rating_note, rated_at, reported, registered, dispatched, closed, updated
-    from unnest(${cols[0]}::uuid[], ${cols[1]}::text[], ${cols[2]}::text[], ${cols[3]}::text[], ${cols[4]}::text[], ${cols[5]}::text[],
-      ${cols[6]}::float8[], ${cols[7]}::float8[], ${cols[8]}::text[], ${cols[9]}::text[], ${cols[10]}::text[], ${cols[11]}::text[], ${cols[12]}::text[],
-      ${cols[13]}::uuid[], ${cols[14]}::text[], ${cols[15]}::uuid[], ${cols[16]}::text[], ${cols[17]}::text[], ${cols[18]}::text[], ${cols[19]}::uuid[],
-      ${cols[20]}::int[], ${cols[21]}::text[], ${cols[22]}::timestamptz[], ${cols[23]}::timestamptz[], ${cols[24]}::timestamptz[], ${cols[25]}::timestamptz[],
-      ${cols[26]}::timestamptz[], ${cols[27]}::int[], ${cols[28]}::bool[], ${cols[29]}::int[], ${cols[30]}::int[], ${cols[31]}::int[], ${cols[32]}::int[],
-      ${cols[33]}::int[], ${cols[34]}::uuid[], ${cols[35]}::text[], ${cols[36]}::text[], ${cols[37]}::timestamptz[], ${cols[38]}::timestamptz[],
-      ${cols[39]}::timestamptz[], ${cols[40]}::timestamptz[], ${cols[41]}::timestamptz[], ${cols[42]}::timestamptz[])
-      as t(id, number, county, street, community, grid, lng, lat, address, category, description, priority, source, reporter_id, reporter_name,
-        receiver_id, receiver_name, state, level, lead, version, stage, started, warn, due, warned, overdue, minutes_left, ever_overdue,
-        returned, reworked, reopened, escalated, extension, merged_into, rating, rating_note, rated_at, reported, registered, dispatched, closed, updated)`);
-TIMING('cases-insert');
-  await insertColumns(db, unitRows, 10_000, (cols) => sql`
-    insert into case_units (case_id, unit_id, role, state, dispatched_at)
-    select * from unnest(${cols[0]}::uuid[], ${cols[1]}::uuid[], ${cols[2]}::text[], ${cols[3]}::text[], ${cols[4]}::timestamptz[])`);
-  await insertColumns(db, requestRows, 5000, (cols) => sql`
-    insert into case_requests (id, case_id, kind, working_days, reason, unit_id, requested_by, requested_by_name, requested_at, decision, decided_by_name, decided_at, decision_note)
-    select * from unnest(${cols[0]}::uuid[], ${cols[1]}::uuid[], ${cols[2]}::text[], ${cols[3]}::int[], ${cols[4]}::text[], ${cols[5]}::uuid[], ${cols[6]}::uuid[],
-      ${cols[7]}::text[], ${cols[8]}::timestamptz[], ${cols[9]}::text[], ${cols[10]}::text[], ${cols[11]}::timestamptz[], ${cols[12]}::text[])`);
-TIMING('units+requests');
-  await insertColumns(db, eventRows, 10_000, (cols) => sql`
-    insert into case_events (case_id, at, action, actor_id, actor_name, actor_role, unit_id, from_state, to_state, note, detail)
-    select * from unnest(${cols[0]}::uuid[], ${cols[1]}::timestamptz[], ${cols[2]}::text[], ${cols[3]}::uuid[], ${cols[4]}::text[], ${cols[5]}::text[],
-      ${cols[6]}::uuid[], ${cols[7]}::text[], ${cols[8]}::text[], ${cols[9]}::text[], ${cols[10]}::jsonb[])`);
+  await insertJson(db, 'cases', [
+    ['id', 'uuid'], ['number', 'text'], ['county_code', 'text'], ['street_code', 'text'], ['community_code', 'text'], ['grid_code', 'text'], ['lng', 'float8'], ['lat', 'float8'],
+    ['address', 'text'], ['category_code', 'text'], ['description', 'text'], ['priority', 'text'], ['source', 'text'], ['reporter_id', 'uuid'], ['reporter_name', 'text'],
+    ['first_receiver_id', 'uuid'], ['first_receiver_name', 'text'], ['state', 'text'], ['level', 'text'], ['lead_unit_id', 'uuid'], ['version', 'int'], ['stage', 'text'],
+    ['stage_started_at', 'timestamptz'], ['stage_warn_at', 'timestamptz'], ['stage_due_at', 'timestamptz'], ['warned_at', 'timestamptz'], ['overdue_at', 'timestamptz'],
+    ['suspended_minutes_left', 'int'], ['ever_overdue', 'bool'], ['returned_count', 'int'], ['rework_count', 'int'], ['reopened_count', 'int'], ['escalation_count', 'int'],
+    ['extension_days', 'int'], ['merged_into', 'uuid'], ['rating', 'text'], ['rating_note', 'text'], ['rated_at', 'timestamptz'], ['reported_at', 'timestamptz'],
+    ['registered_at', 'timestamptz'], ['dispatched_at', 'timestamptz'], ['closed_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ], caseRows, 2000, { location: 'st_setsrid(st_point(lng, lat), 4326)' });
+  TIMING('cases-insert');
+  await insertJson(db, 'case_units', [['case_id', 'uuid'], ['unit_id', 'uuid'], ['role', 'text'], ['state', 'text'], ['dispatched_at', 'timestamptz']], unitRows, 10_000);
+  await insertJson(db, 'case_requests', [
+    ['id', 'uuid'], ['case_id', 'uuid'], ['kind', 'text'], ['working_days', 'int'], ['reason', 'text'], ['unit_id', 'uuid'], ['requested_by', 'uuid'], ['requested_by_name', 'text'],
+    ['requested_at', 'timestamptz'], ['decision', 'text'], ['decided_by_name', 'text'], ['decided_at', 'timestamptz'], ['decision_note', 'text'],
+  ], requestRows, 5000);
+  TIMING('units+requests');
+  await insertJson(db, 'case_events', [
+    ['case_id', 'uuid'], ['at', 'timestamptz'], ['action', 'text'], ['actor_id', 'uuid'], ['actor_name', 'text'], ['actor_role', 'text'], ['unit_id', 'uuid'],
+    ['from_state', 'text'], ['to_state', 'text'], ['note', 'text'], ['detail', 'jsonb'],
+  ], eventRows, 10_000);
   // live reports continue each day's numbering
   TIMING('events');
   const days = [...counters.keys()];
@@ -1201,11 +1188,19 @@ TIMING('units+requests');
   return { cases: lives.length, open: lives.filter((c) => !['closed', 'rejected', 'merged'].includes(c.life.state)).length, events: eventRows.length };
 }
 
-/** Inserts rows column-wise (one array parameter per column) in chunks. */
-async function insertColumns(db: Kysely<DB>, rows: unknown[][], chunk: number, statement: (cols: unknown[][]) => ReturnType<typeof sql>) {
+/**
+ * Inserts rows in chunks, each chunk one JSON text parameter unpacked by json_to_recordset: on the
+ * embedded database one string crosses into WebAssembly much faster than one array per column.
+ * `computed` columns are expressions over the record's fields (which then need not be columns).
+ */
+async function insertJson(db: Kysely<DB>, table: string, spec: ReadonlyArray<readonly [string, string]>, rows: unknown[][], chunk: number, computed: Record<string, string> = {}) {
+  const names = spec.map(([n]) => n);
+  const fields = names.filter((n) => !Object.values(computed).some((e) => new RegExp(`\\b${n}\\b`).test(e)));
+  const columns = sql.raw([...fields, ...Object.keys(computed)].join(', '));
+  const values = sql.raw([...fields, ...Object.values(computed)].join(', '));
+  const record = sql.raw(spec.map(([n, t]) => `${n} ${t}`).join(', '));
   for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const cols = part[0]!.map((_, k) => part.map((r) => r[k]));
-    await statement(cols).execute(db);
+    const json = JSON.stringify(rows.slice(i, i + chunk).map((r) => Object.fromEntries(names.map((n, k) => [n, r[k]]))));
+    await sql`insert into ${sql.raw(table)} (${columns}) select ${values} from json_to_recordset(${json}::json) as t(${record})`.execute(db);
   }
 }

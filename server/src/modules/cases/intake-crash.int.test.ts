@@ -29,7 +29,7 @@ const freePort = () =>
 
 async function start() {
   port = await freePort();
-  const env = { ...process.env, PORT: String(port), GONGZHI_DATA_DIR: copy.dataDir, LOG_LEVEL: 'silent', GONGZHI_DEADLINE_SCAN_SECONDS: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GONGZHI_DATA_DIR: copy.dataDir, LOG_LEVEL: 'silent', GONGZHI_DEADLINE_SCAN_SECONDS: '0' };
   if (copy.url) env.DATABASE_URL = copy.url;
   else delete env.DATABASE_URL;
   server = spawn(process.execPath, [path.join(root, 'bin/gongzhi.mjs'), 'start'], { env, stdio: 'ignore' });
