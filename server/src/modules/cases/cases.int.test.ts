@@ -102,7 +102,7 @@ describe('the whole loop', () => {
     const id = (await report(worker, rubbish())).json().id as string;
     const seen = await dispatcher.get(`/api/v1/cases/${id}`);
     expect(seen.json().allowedActions).toEqual(expect.arrayContaining(['register', 'reject', 'merge']));
-    expect(seen.json().suggestedUnit).toMatchObject({ id: zf, rule: 'E01 × 370303000000' });
+    expect(seen.json().suggestedUnit).toMatchObject({ id: zf, rule: '市容环境（E01）× 张店区' });
     const steps: Array<[Client, Record<string, unknown>, string]> = [
       [dispatcher, { action: 'register' }, 'registered'],
       [dispatcher, { action: 'dispatch', leadUnitId: zf, assistUnitIds: [await unitId(ctx, '370303-HB')] }, 'dispatched'],

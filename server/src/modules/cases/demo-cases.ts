@@ -873,7 +873,17 @@ async function loadWorld(db: Kysely<DB>) {
   const units = await unitsByIds(db, [...idsByCode.values()]);
   const rules = await db.selectFrom('routing_rules').select(['id', 'category_code', 'region_code', 'unit_id']).execute();
   const names = await regionNames(db, [...new Set(grids.flatMap((g) => [g.community_code, `${g.community_code.slice(0, 9)}000`]))]);
-  return { county, categories, grids, accounts, idsByCode, units, rules, names, cal: await loadCalendar(db) };
+  // the simulation asks the calendar about the same few hundred days millions of times
+  const calendar = await loadCalendar(db);
+  const days = new Map<string, boolean>();
+  const cal: WorkCalendar = {
+    isWorkingDay(day) {
+      let working = days.get(day);
+      if (working === undefined) days.set(day, (working = calendar.isWorkingDay(day)));
+      return working;
+    },
+  };
+  return { county, categories, grids, accounts, idsByCode, units, rules, names, cal };
 }
 type World = Awaited<ReturnType<typeof loadWorld>>;
 
@@ -1165,7 +1175,7 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
     ['suspended_minutes_left', 'int'], ['ever_overdue', 'bool'], ['returned_count', 'int'], ['rework_count', 'int'], ['reopened_count', 'int'], ['escalation_count', 'int'],
     ['extension_days', 'int'], ['merged_into', 'uuid'], ['rating', 'text'], ['rating_note', 'text'], ['rated_at', 'timestamptz'], ['reported_at', 'timestamptz'],
     ['registered_at', 'timestamptz'], ['dispatched_at', 'timestamptz'], ['closed_at', 'timestamptz'], ['updated_at', 'timestamptz'],
-  ], caseRows, 2000, { location: 'st_setsrid(st_point(lng, lat), 4326)' });
+  ], caseRows, 2000, { location: 'st_setsrid(st_point(lng, lat), 4326)' }, ['lng', 'lat']);
   TIMING('cases-insert');
   await insertJson(db, 'case_units', [['case_id', 'uuid'], ['unit_id', 'uuid'], ['role', 'text'], ['state', 'text'], ['dispatched_at', 'timestamptz']], unitRows, 10_000);
   await insertJson(db, 'case_requests', [
@@ -1191,11 +1201,14 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
 /**
  * Inserts rows in chunks, each chunk one JSON text parameter unpacked by json_to_recordset: on the
  * embedded database one string crosses into WebAssembly much faster than one array per column.
- * `computed` columns are expressions over the record's fields (which then need not be columns).
+ * `computed` columns are expressions over the record's fields; `recordOnly` fields are not columns.
  */
-async function insertJson(db: Kysely<DB>, table: string, spec: ReadonlyArray<readonly [string, string]>, rows: unknown[][], chunk: number, computed: Record<string, string> = {}) {
+async function insertJson(
+  db: Kysely<DB>, table: string, spec: ReadonlyArray<readonly [string, string]>, rows: unknown[][], chunk: number,
+  computed: Record<string, string> = {}, recordOnly: readonly string[] = [],
+) {
   const names = spec.map(([n]) => n);
-  const fields = names.filter((n) => !Object.values(computed).some((e) => new RegExp(`\\b${n}\\b`).test(e)));
+  const fields = names.filter((n) => !recordOnly.includes(n));
   const columns = sql.raw([...fields, ...Object.keys(computed)].join(', '));
   const values = sql.raw([...fields, ...Object.values(computed)].join(', '));
   const record = sql.raw(spec.map(([n, t]) => `${n} ${t}`).join(', '));

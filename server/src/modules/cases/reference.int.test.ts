@@ -42,14 +42,14 @@ describe('routing rules', () => {
     const worker = await loginAs(ctx, { role: 'grid_worker', scopeCode: '370303001001001' });
     const inChezhan = (await report(worker, { categoryCode: 'E0201', description: '电线杆上贴满小广告', ...(await pointIn(ctx, '370303001001001')) })).json();
     const dispatcher = await loginAs(ctx, { role: 'dispatcher', scopeCode: county });
-    expect((await dispatcher.get(`/api/v1/cases/${inChezhan.id}`)).json().suggestedUnit).toMatchObject({ id: office, rule: `E02 × ${chezhan}` });
+    expect((await dispatcher.get(`/api/v1/cases/${inChezhan.id}`)).json().suggestedUnit).toMatchObject({ id: office, rule: '宣传广告（E02）× 车站街道' });
     const citizen = await loginAs(ctx, { role: 'citizen', scopeCode: county });
     const inGongyuan = (await report(citizen, { categoryCode: 'E0201', description: '电线杆上贴满小广告', ...(await pointIn(ctx, '370303002001001')) })).json();
-    expect((await dispatcher.get(`/api/v1/cases/${inGongyuan.id}`)).json().suggestedUnit).toMatchObject({ id: await unitId(ctx, '370303-ZF'), rule: 'E02 × 370303000000' });
+    expect((await dispatcher.get(`/api/v1/cases/${inGongyuan.id}`)).json().suggestedUnit).toMatchObject({ id: await unitId(ctx, '370303-ZF'), rule: '宣传广告（E02）× 张店区' });
     const listed = (await dataAdmin.get('/api/v1/routing-rules')).json().items;
     expect(listed.find((r: { id: string }) => r.id === rule.json().id)).toMatchObject({ categoryName: '宣传广告', regionName: '车站街道', unit: { id: office } });
     expect((await dataAdmin.request({ method: 'DELETE', url: `/api/v1/routing-rules/${rule.json().id}`, headers: { 'x-csrf-token': dataAdmin.csrfToken } })).statusCode).toBe(204);
-    expect((await dispatcher.get(`/api/v1/cases/${inChezhan.id}`)).json().suggestedUnit.rule).toBe('E02 × 370303000000');
+    expect((await dispatcher.get(`/api/v1/cases/${inChezhan.id}`)).json().suggestedUnit.rule).toBe('宣传广告（E02）× 张店区');
   });
   it('refuses other roles, other jurisdictions and bad input', async () => {
     const streetAdmin = await loginAs(ctx, { role: 'data_admin', scopeCode: chezhan });

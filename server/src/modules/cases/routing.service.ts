@@ -33,7 +33,10 @@ export async function suggestUnit(db: Kysely<DB>, place: CasePlace): Promise<{ u
     .filter((r) => units.has(r.unit_id) && dispatchable(units.get(r.unit_id)!, place))
     .map((r) => ({ id: r.id, categoryCode: r.category_code, regionCode: r.region_code, unitId: r.unit_id }));
   const rule = pickRule(candidates, place.categoryCode, place.communityCode);
-  if (rule) return { unit: units.get(rule.unitId)!, rule: `${rule.categoryCode} × ${rule.regionCode}` };
+  if (rule) {
+    const [category, regions] = await Promise.all([categoryByCode(db, rule.categoryCode), regionNames(db, [rule.regionCode])]);
+    return { unit: units.get(rule.unitId)!, rule: `${category.name}（${rule.categoryCode}）× ${regions.get(rule.regionCode) ?? rule.regionCode}` };
+  }
   const office = officeCode(place.level === 'community' ? place.communityCode : place.streetCode);
   const officeId = (await unitIdsByCode(db)).get(office);
   if (!officeId) return null;
