@@ -58,6 +58,10 @@ export const messages = {
   'case.outside_jurisdiction': { zh: '该位置（{lng}, {lat}）不在本平台的网格范围内，无法上报。', en: 'The point ({lng}, {lat}) is outside every grid of this platform; it cannot be reported.' },
   'case.report_outside_scope': { zh: '该位置不在您的管辖网格内，请在本网格内上报。', en: 'This point is outside your jurisdiction; report inside your own grid.' },
   'case.category_unknown': { zh: '未知或已停用的案件类别：{code}', en: 'Unknown or inactive case category: {code}' },
+  'case.category_mismatch': {
+    zh: '类别编码 {code} 与所填上级类别或类型不一致：小类编码是上级编码加两位数字，C 为部件、E 为事件、S 为社会治理。',
+    en: 'Category code {code} does not match the parent or kind given: a type is its class code plus two digits; C is a component, E an event, S social governance.',
+  },
   'case.category_major': { zh: '请选择具体的小类，而不是大类 {code}。', en: 'Choose a specific type, not the major class {code}.' },
   'case.unit_unknown': { zh: '未找到单位 {id}。', en: 'Unit {id} not found.' },
   'case.unit_twice': { zh: '牵头单位不能同时作为协办单位。', en: 'The lead unit cannot also be an assisting unit.' },

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
+import { canConfigure } from '../pages/settings/access';
 import { LoginPage } from '../pages/login/LoginPage';
 import { GridMapPage } from '../pages/regions/GridMapPage';
 import { AppHeader } from './AppHeader';
@@ -15,6 +16,7 @@ import { can, SessionProvider, useSession } from './session';
 const CasesPage = lazy(() => import('../pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('../pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const ReportPage = lazy(() => import('../pages/cases/ReportPage').then((m) => ({ default: m.ReportPage })));
+const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function Screen({ route }: { route: Route }) {
   const { user } = useSession();
@@ -22,6 +24,7 @@ function Screen({ route }: { route: Route }) {
   if (route.page === 'cases' && can(user, 'case:read')) return <CasesPage />;
   if (route.page === 'case' && route.id && can(user, 'case:read')) return <CasePage key={route.id} id={route.id} />;
   if (route.page === 'report' && can(user, 'case:report')) return <ReportPage />;
+  if (route.page === 'settings' && canConfigure(user)) return <SettingsPage />;
   if (can(user, 'grid:read')) return <GridMapPage />;
   // citizens have no grid map: their home is reporting
   if (can(user, 'case:report')) return <ReportPage />;

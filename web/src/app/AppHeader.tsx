@@ -1,4 +1,5 @@
 import { Button, ConfigProvider, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { canConfigure } from '../pages/settings/access';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useI18n, type MessageKey } from './i18n';
 import { hrefOf, navigate, type Page, type Route } from './pages';
@@ -13,6 +14,7 @@ export function AppHeader({ route }: { route: Route }) {
     ...(can(user, 'grid:read') ? [{ key: 'map', label: t('gridMap') }] : []),
     ...(can(user, 'case:read') ? [{ key: 'cases', label: t('cases') }] : []),
     ...(can(user, 'case:report') ? [{ key: 'report', label: t('report') }] : []),
+    ...(canConfigure(user) ? [{ key: 'settings', label: t('settings') }] : []),
     ...(can(user, 'user:read') || can(user, 'audit:read') ? [{ key: 'accounts', label: t('accounts') }] : []),
   ];
   const selected = route.page === 'case' ? 'cases' : route.page === 'map' && !can(user, 'grid:read') ? 'report' : route.page;

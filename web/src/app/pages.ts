@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
 
-export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report';
+export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report' | 'settings';
 export interface Route {
   page: Page;
   /** The case id on #/cases/<id>. */
   id: string | null;
 }
 
-/** #/ → map, #/accounts, #/cases, #/cases/<id>, #/report; anything else is the map. */
+/** #/ → map, #/accounts, #/cases, #/cases/<id>, #/report, #/settings; anything else is the map. */
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'accounts') return { page: 'accounts', id: null };
   if (first === 'report') return { page: 'report', id: null };
+  if (first === 'settings') return { page: 'settings', id: null };
   if (first === 'cases') return second ? { page: 'case', id: decodeURIComponent(second) } : { page: 'cases', id: null };
   return { page: 'map', id: null };
 }

@@ -84,7 +84,7 @@ export async function categoryByCode(db: Kysely<DB>, code: string): Promise<Cate
 export async function upsertCategory(db: Kysely<DB>, actor: Principal | null, code: string, input: Omit<CategoryItem, 'code'>, ip: string): Promise<CategoryItem> {
   const p = requirePermission(actor, 'category:write');
   const expectedParent = code.length === 5 ? code.slice(0, 3) : null;
-  if (input.parentCode !== expectedParent || kindOf(code) !== input.kind) throw badRequest('case.category_unknown', { code });
+  if (input.parentCode !== expectedParent || kindOf(code) !== input.kind) throw badRequest('case.category_mismatch', { code });
   return db.transaction().execute(async (tx) => {
     if (expectedParent) await categoryByCode(tx, expectedParent);
     const values = {

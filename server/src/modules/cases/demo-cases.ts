@@ -26,14 +26,14 @@ const historyDays = 183;
 const perDay = 100;
 /** Shares of what happens to a case (of all cases unless noted). */
 const odds = {
-  reject: 0.04, duplicate: 0.02, return: 0.05, extension: 0.03, extensionApproved: 0.85, suspension: 0.01, rework: 0.06,
-  rated: 0.78, dissatisfied: 0.05, basically: 0.15, assist: 0.4, slowHandle: 0.035, slowVerify: 0.012, slowIntake: 0.006,
+  reject: 0.04, duplicate: 0.02, return: 0.055, extension: 0.03, extensionApproved: 0.85, suspension: 0.01, rework: 0.06,
+  rated: 0.78, dissatisfied: 0.05, basically: 0.15, assist: 0.4, slowHandle: 0.038, slowVerify: 0.015, slowIntake: 0.006,
   /** community cases sent up to the street, street cases sent up to the district (by people, not the job) */
-  escalateCommunity: 0.17, escalateStreet: 0.12, urgeAfterOverdue: 0.5, urgeAfterRemind: 0.1,
+  escalateCommunity: 0.14, escalateStreet: 0.1, urgeAfterOverdue: 0.5, urgeAfterRemind: 0.1,
   /** recent cases that wait at the command centre for more information */
   stall: 0.02,
 };
-/** Reports within this many days may still be open; older ones settle without stalls, slow handling or suspensions. */
+/** Reports within this many days may stall at the command centre. */
 const openHorizonDays = 14;
 
 /** Daily weight of the everyday leaf categories; others get `rareWeight`. */
@@ -49,7 +49,7 @@ const rareWeight = 0.3;
 /** Rural grids see more burning and land disputes, urban ones more street trading and parking. */
 const ruralFactor: Record<string, number> = { E0105: 4, S0105: 5, E0102: 1.5, E0502: 0.4, E0501: 0.6, E0504: 0.3, E0505: 0.5, C0204: 0.3, S0406: 0.3, S0103: 0.4 };
 
-type Reporting = 'grid_worker' | 'hotline' | 'citizen' | 'dispatcher' | 'leader';
+export type Reporting = 'grid_worker' | 'hotline' | 'citizen' | 'dispatcher' | 'leader';
 const sourceShares: Record<'work' | 'off', Record<Reporting, number>> = {
   work: { grid_worker: 50, hotline: 27, citizen: 12, dispatcher: 8, leader: 3 },
   off: { grid_worker: 30, hotline: 38, citizen: 22, dispatcher: 9, leader: 1 },
@@ -83,6 +83,23 @@ function weighted<T>(rng: Rng, items: readonly T[], weight: (t: T) => number): T
   let r = rng() * total;
   for (const i of items) if ((r -= weight(i)) < 0) return i;
   return items[items.length - 1]!;
+}
+/** Draws from a fixed weighted list by binary search (for the hot loops). */
+function sampler<T>(items: readonly T[], weights: readonly number[]): (rng: Rng) => T {
+  const cumulative: number[] = [];
+  weights.reduce((sum, w) => (cumulative.push(sum + w), sum + w), 0);
+  const total = cumulative[cumulative.length - 1]!;
+  return (rng) => {
+    const r = rng() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo]!;
+  };
 }
 /** A log-normal draw around `median` (spread `sigma`), for human delays. */
 function lognormal(rng: Rng, median: number, sigma = 0.8): number {
@@ -152,7 +169,7 @@ export interface CaseStory {
   rng: Rng;
   /** A second report of an open case: merged into it at intake when it is still open then. */
   duplicateOf: { number: string; openAt(at: Date): boolean } | null;
-  /** Settle the case: no stalls, slow handling or suspensions (for old reports). */
+  /** No stalls at the command centre (for old reports: what waits there is recent). */
   calm: boolean;
 }
 
@@ -177,6 +194,8 @@ export interface SimRequest {
   decision: { approved: boolean; by: Party; at: Date; note: string | null } | null;
 }
 
+type Rating = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+
 export interface Lifecycle {
   steps: Step[];
   /** The duplicate was merged: this step goes on the target's timeline (its detail gets the number). */
@@ -197,7 +216,7 @@ export interface Lifecycle {
   registeredAt: Date | null;
   dispatchedAt: Date | null;
   closedAt: Date | null;
-  rating: { rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; note: string | null; at: Date } | null;
+  rating: { rating: Rating; note: string | null; at: Date } | null;
   updatedAt: Date;
   units: Array<{ unit: SimUnit; role: 'lead' | 'assist'; state: 'dispatched' | 'signed' | 'done' | 'returned'; dispatchedAt: Date }>;
   requests: SimRequest[];
@@ -212,18 +231,20 @@ function drawFate(s: CaseStory) {
     ret: r() < odds.return,
     extension: r() < odds.extension,
     extensionApproved: r() < odds.extensionApproved,
-    suspension: !s.calm && r() < odds.suspension,
+    suspension: r() < odds.suspension,
     rework: r() < odds.rework,
     escalate: r() < (s.level === 'community' ? odds.escalateCommunity : s.level === 'street' ? odds.escalateStreet : 0),
     escalateAgain: r() < 0.25,
-    slowHandle: !s.calm && r() < odds.slowHandle,
+    slowHandle: r() < odds.slowHandle,
     slowVerify: r() < odds.slowVerify,
     slowIntake: r() < odds.slowIntake,
-    stall: !s.calm && r() < odds.stall ? (r() < 0.5 ? 'reported' : 'registered') : null,
+    // only the district centre lets a case wait: a station's overdue case goes up a level at once
+    stall: !s.calm && s.level === 'district' && r() < odds.stall ? (r() < 0.5 ? 'reported' : 'registered') : null,
     assist: s.cast.assist !== null && r() < odds.assist,
     rated: r() < odds.rated,
-    rating: rating as 'satisfied' | 'basically_satisfied' | 'dissatisfied',
-    secondRating: (r() < 0.2 ? 'dissatisfied' : r() < 0.45 ? 'basically_satisfied' : 'satisfied') as 'satisfied' | 'basically_satisfied' | 'dissatisfied',
+    rating: rating as Rating,
+    // after 重办 people are mostly content, though less than the first time
+    secondRating: (r() < 0.2 ? 'dissatisfied' : r() < 0.45 ? 'basically_satisfied' : 'satisfied') as Rating,
   };
 }
 
@@ -257,6 +278,8 @@ class Story {
   /** Per handling episode: what has been done already. */
   private episode = { kind: 'first' as 'first' | 'again', extension: false, suspension: false, escalation: false };
   private escalationsPlanned: number;
+  /** The unit that returned the case, until it is dispatched again. */
+  private returnedBy: SimUnit | null = null;
 
   constructor(private readonly s: CaseStory) {
     this.level = s.level;
@@ -310,10 +333,13 @@ class Story {
     const night = hour >= 22 || hour < 7 ? 2.5 : 1;
     return later(from, Math.max(1, lognormal(this.rng, median * night, 0.7)) * MINUTE);
   }
-  /** When the coordinating dispatcher of the current level acts: the district centre round the clock, stations in office hours. */
-  private dispatcherTime(from: Date, median: number): Date {
+  /**
+   * When the coordinating dispatcher of the current level acts: the district centre round the clock
+   * (`median` wall-clock minutes), street and community stations in office hours, well inside the stage's limit.
+   */
+  private dispatcherTime(from: Date, median: number, stage: CaseStage): Date {
     const urgent = this.s.priority === 'normal' ? 1 : 0.4;
-    return this.level === 'district' ? this.centre(from, median * urgent) : this.office(from, median * 2 * urgent);
+    return this.level === 'district' ? this.centre(from, median * urgent) : this.office(from, this.limit(stage) * 0.2, 0.6);
   }
   /** The instant `share` of the running clock's limit has been used. */
   private intoClock(share: number): Date {
@@ -360,16 +386,21 @@ class Story {
         if (this.rng() < odds.urgeAfterOverdue) this.urge(when, until, 'urgeOverdue');
       }
     }
-    if (at > this.s.now) {
+    if (this.next(at) > this.s.now) {
       this.going = false;
       return false;
     }
     return true;
   }
 
+  /** Steps follow each other: an action meant for `at` happens no earlier than a second after the last step. */
+  private next(at: Date): Date {
+    return at > this.t ? at : later(this.t, 1000);
+  }
+
   private urge(after: Date, before: Date, kind: 'urge' | 'urgeOverdue') {
     if (!['dispatched', 'handling', 'feedback'].includes(this.state)) return;
-    const at = this.dispatcherTime(after, 20);
+    const at = this.dispatcherTime(after, 20, 'dispatch');
     if (at >= before) return;
     this.act('urge', at, this.s.cast.dispatcher(this.level), this.state, { note: this.s.say(kind, this.rng), unitId: this.lead?.id ?? null });
   }
@@ -380,7 +411,7 @@ class Story {
   }
 
   private act(action: TimelineAction, at: Date, actor: Party | null, to: CaseState, extra: { note?: string | null; detail?: Record<string, unknown>; unitId?: string | null } = {}) {
-    const at2 = at > this.t ? at : later(this.t, MINUTE);
+    const at2 = this.next(at);
     this.steps.push({ at: at2, action, actor, unitId: extra.unitId !== undefined ? extra.unitId : (actor?.unitId ?? null), from: this.state, to, note: extra.note ?? null, detail: extra.detail ?? {} });
     this.state = to;
     this.version++;
@@ -403,7 +434,7 @@ class Story {
   private intake() {
     const s = this.s;
     const stalled = this.fate.stall === 'reported';
-    const at = stalled ? this.office(this.t, 900, 0.6) : this.dispatcherTime(this.t, this.fate.slowIntake ? 240 : 12);
+    const at = stalled ? this.office(this.t, 900, 0.6) : this.dispatcherTime(this.t, this.fate.slowIntake ? 240 : 12, 'register');
     if (!this.waitFor(at)) return;
     const dispatcher = s.cast.dispatcher(this.level);
     if (s.duplicateOf && this.escalated === 0 && s.duplicateOf.openAt(at)) {
@@ -431,10 +462,11 @@ class Story {
   private dispatch() {
     const s = this.s;
     const stalled = this.fate.stall === 'registered' && this.returned === 0 && this.escalated === 0;
-    const at = stalled ? this.office(this.t, 900, 0.6) : this.dispatcherTime(this.t, this.returned ? 25 : 8);
+    const at = stalled ? this.office(this.t, 900, 0.6) : this.dispatcherTime(this.t, this.returned ? 25 : 8, 'dispatch');
     if (!this.waitFor(at)) return;
-    const lastReturned = this.returned > 0 ? [...this.units.values()].reverse().find((u) => u.state === 'returned' && u.role === 'lead')?.unit : undefined;
-    const lead = lastReturned ? (s.cast.fallback(this.level, lastReturned) ?? s.cast.lead(this.level)) : s.cast.lead(this.level);
+    // after a return the case goes to the office of the place (属地), otherwise to the suggested unit
+    const lead = (this.returnedBy && s.cast.fallback(this.level, this.returnedBy)) || s.cast.lead(this.level);
+    this.returnedBy = null;
     const assists = this.level === 'district' && this.fate.assist && this.units.size === 0 && s.cast.assist && s.cast.assist.id !== lead.id ? [s.cast.assist] : [];
     const when = this.act('dispatch', at, s.cast.dispatcher(this.level), 'dispatched', {
       note: s.say('dispatch', this.rng),
@@ -461,6 +493,7 @@ class Story {
       this.act('return', at, handler, 'registered', { note: s.say('return', this.rng) });
       this.setUnit(lead, 'returned');
       this.lead = null;
+      this.returnedBy = lead;
       this.returned++;
       this.startClock('dispatch', this.t);
       return;
@@ -500,7 +533,7 @@ class Story {
       u.state = 'done';
       return;
     }
-    const share = !first ? 0.05 + 0.3 * this.rng() : this.fate.slowHandle ? 1.05 + 1.2 * this.rng() : 0.06 + 0.6 * this.rng() ** 1.4;
+    const share = !first ? 0.05 + 0.3 * this.rng() : this.fate.slowHandle ? 1.05 + 1.2 * this.rng() : 0.1 + 0.75 * this.rng() ** 1.2;
     const at = maxDate(this.intoClock(share), this.office(this.t, 10, 0.5));
     if (!this.waitFor(at)) return;
     this.act('feedback', at, handler, 'feedback', { note: s.say(first ? 'feedback' : 'refeedback', this.rng) });
@@ -511,13 +544,13 @@ class Story {
   private askExtension(handler: Party) {
     const s = this.s;
     const at = maxDate(this.intoClock(0.5 + this.rng() * 0.35), later(this.t, 5 * MINUTE));
-    if (!this.waitFor(at)) return;
+    const decideAt = this.office(at, 60);
+    if (this.unanswered(decideAt) || !this.waitFor(at)) return;
     const days = weighted(this.rng, [1, 2, 3, 5], (d) => ({ 1: 2, 2: 4, 3: 3, 5: 1 })[d]!);
     const reason = s.say('extension', this.rng)!;
     this.act('request_extension', at, handler, 'handling', { note: reason, detail: { workingDays: days } });
     const request: SimRequest = { kind: 'extension', workingDays: days, reason, unitId: this.lead!.id, by: handler, at: this.t, decision: null };
     this.requests.push(request);
-    const decideAt = this.office(this.t, 60);
     if (!this.waitFor(decideAt)) return;
     const approved = this.fate.extensionApproved;
     const dispatcher = s.cast.dispatcher(this.level);
@@ -535,15 +568,23 @@ class Story {
     this.extensionDays += days;
   }
 
+  /**
+   * A request the job would overtake: a community or street case escalates when its time runs out,
+   * and the request would stay pending for ever (escalation does not settle it), so nobody asks.
+   */
+  private unanswered(decideAt: Date): boolean {
+    return levelAbove(this.level) !== null && decideAt >= this.clock!.dueAt;
+  }
+
   private suspend(handler: Party) {
     const s = this.s;
     const at = maxDate(this.intoClock(0.2 + this.rng() * 0.3), later(this.t, 5 * MINUTE));
-    if (!this.waitFor(at)) return;
+    const decideAt = this.office(at, 120);
+    if (this.unanswered(decideAt) || !this.waitFor(at)) return;
     const reason = s.say('suspension', this.rng)!;
     this.act('request_suspension', at, handler, 'handling', { note: reason });
     const request: SimRequest = { kind: 'suspension', workingDays: null, reason, unitId: this.lead!.id, by: handler, at: this.t, decision: null };
     this.requests.push(request);
-    const decideAt = this.office(this.t, 120);
     if (!this.waitFor(decideAt)) return;
     const dispatcher = s.cast.dispatcher(this.level);
     const note = s.say('suspensionYes', this.rng);
@@ -718,13 +759,17 @@ const problems: Record<string, string> = {
   S0702: '{p}附近健身房突然关门，会员卡无法退费|{p}附近超市商品标价与结算价格不一致',
   S0703: '{p}附近农贸市场摊位管理混乱|{p}附近菜市场临时摊点占道，秩序混乱',
 };
-const endings = ['，请尽快处理。', '，请相关部门处理。', '，影响居民出行。', '，居民反映强烈。', '。', '。', '。'];
+const endings: Record<'C' | 'E' | 'S', readonly string[]> = {
+  C: ['，请尽快处理。', '，请相关部门维修。', '，存在安全隐患。', '。', '。'],
+  E: ['，请尽快处理。', '，请相关部门处理。', '，影响居民出行。', '，居民反映强烈。', '。', '。'],
+  S: ['，请求协调解决。', '，希望尽快解决。', '。', '。'],
+};
 const fills: Record<string, readonly string[]> = {
   m: ['1', '2', '3', '5'], d: ['两天', '三天', '四五天', '一周', '多日'], k: ['3', '5', '8', '10', '20'], n: ['1', '2', '3'],
   c: ['20', '30', '40', '50'], t: ['每晚十点以后', '深夜', '凌晨', '每天清晨'],
 };
 
-/** What people write when they act, per major class where it matters. */
+/** What people write when they act. */
 const notes: Record<string, string> = {
   register: '情况属实，予以立案。|经视频核实，予以立案。',
   reject: '经核实，现场无此问题。|该诉求不属于受理范围，已告知当事人通过司法途径解决。|信息不全，无法定位，已电话告知补充后重新上报。|属私人产权范围内事务，已告知当事人自行协商解决。',
@@ -749,6 +794,7 @@ const notes: Record<string, string> = {
   basically_satisfied: '问题解决了，但速度有点慢。|基本解决，希望加强日常管理。',
   dissatisfied: '问题没有彻底解决，还是老样子。|处理敷衍，问题反复出现。',
 };
+/** What the unit reports back, per major class or leaf. */
 const feedbackNotes: Record<string, string> = {
   C01: '已组织维修人员现场维修更换，设施恢复正常使用。|已联系产权单位完成维修，修复前设置了警示标志。',
   C02: '已安排养护单位修复，道路设施恢复正常。|已更换损坏设施，现场恢复通行秩序。',
@@ -767,13 +813,20 @@ const feedbackNotes: Record<string, string> = {
   S05: '已现场检查并责令整改，问题已消除。|已对涉事商户下达整改通知书，复查已整改到位。',
   S06: '已检查现场，责令停业整改，隐患已消除。',
   S07: '已现场检查并依法处理，责令商户整改。|已组织双方协商，消费者已获退款。',
+  C0101: '已更换新井盖，现场恢复正常。|已安装井盖并加固井座，消除了安全隐患。',
+  C0103: '已安排维修人员更换灯具，路灯恢复正常照明。',
+  E0104: '已组织人员打捞水面漂浮物，水面已清理干净。',
+  E0105: '已现场制止焚烧行为并清理灰烬，对当事人进行了教育。',
+  E0201: '已组织人员清除小广告，并对周边进行巡查。',
+  E0504: '已组织人员规范停放非机动车，清理了盲道。',
+  S0405: '已协调供热（供气）单位上门检修，室温（使用）已恢复正常。',
 };
 
 function sayer(categoryCode: string) {
   return (kind: NoteKind, rng: Rng): string | null => {
     if (kind === 'register' || kind === 'dispatch') return rng() < 0.25 ? pick(rng, notes[kind]!.split('|')) : null;
     if (kind === 'satisfied') return rng() < 0.4 ? pick(rng, notes[kind]!.split('|')) : null;
-    if (kind === 'feedback') return pick(rng, (feedbackNotes[categoryCode.slice(0, 3)] ?? '已处置完毕。').split('|'));
+    if (kind === 'feedback') return pick(rng, (feedbackNotes[categoryCode] ?? feedbackNotes[categoryCode.slice(0, 3)] ?? '已处置完毕。').split('|'));
     return pick(rng, notes[kind]!.split('|'));
   };
 }
@@ -815,11 +868,12 @@ function placeIn(g: GridInfo, rng: Rng) {
   return { p: `${g.name}${spot}`, h: `${g.name}${home}`, address: `${g.streetName}${community}${spot}`, homeAddress: `${g.streetName}${community}${home}` };
 }
 
-function describe(categoryCode: string, categoryName: string, source: Reporting, place: ReturnType<typeof placeIn>, rng: Rng) {
-  const template = pick(rng, (problems[categoryCode] ?? `{p}发现${categoryName}问题，请核查处理`).split('|'));
+function describeProblem(categoryCode: string, categoryName: string, source: Reporting, place: ReturnType<typeof placeIn>, rng: Rng) {
+  const template = pick(rng, (problems[categoryCode] ?? `{p}发现${categoryName}问题`).split('|'));
   const home = template.includes('{h}');
   let text = template.replace(/\{(\w)\}/g, (_, k: string) => (k === 'p' ? place.p : k === 'h' ? place.h : pick(rng, fills[k] ?? [''])));
-  text += pick(rng, endings);
+  if (!/隐患$/.test(text)) text += pick(rng, endings[categoryCode[0] as 'C' | 'E' | 'S'] ?? ['。']);
+  else text += '。';
   if (source === 'hotline') text = `${pick(rng, ['市民来电反映：', '来电人反映：', '12345转办：'])}${text}`;
   else if (source === 'grid_worker' && rng() < 0.3) text = `巡查发现：${text}`;
   else if (source === 'dispatcher' && rng() < 0.6) text = `视频巡查发现：${text}`;
@@ -848,7 +902,8 @@ interface Category {
   weight: number;
 }
 
-const demoAccounts = ['dispatcher', 'handler', 'verifier', 'leader', 'jiedao', 'shequ', 'juweihui'] as const;
+/** The demo accounts' grid (the grid worker's) and its community (the community accounts') see more cases. */
+const demoGrid = '370303001001001';
 
 /** Reads what the history needs: categories, grids with their workers, units, rules, accounts, calendar. */
 async function loadWorld(db: Kysely<DB>) {
@@ -867,8 +922,11 @@ async function loadWorld(db: Kysely<DB>) {
                        where s.grid_id = g.id and s.duty = 'worker' order by u.username limit 1) w on true
     where g.retired_at is null and g.county_code = ${county}
     order by g.code`.execute(db);
-  const { rows: accounts } = await sql<{ id: string; username: string; display_name: string; role: string; unit_id: string | null }>`
-    select id, username, display_name, role, unit_id from users where username in (${sql.join([...demoAccounts])})`.execute(db);
+  // the people who act: dispatchers by the scope they coordinate, handlers by unit, the verifier and the leader
+  const { rows: accounts } = await sql<{ id: string; display_name: string; role: string; scope_code: string; unit_id: string | null }>`
+    select id, display_name, role, scope_code, unit_id from users
+    where role in ('dispatcher', 'handler', 'verifier', 'leader') and scope_code like ${`${county}%`} and not disabled
+    order by username`.execute(db);
   const idsByCode = await unitIdsByCode(db);
   const units = await unitsByIds(db, [...idsByCode.values()]);
   const rules = await db.selectFrom('routing_rules').select(['id', 'category_code', 'region_code', 'unit_id']).execute();
@@ -937,19 +995,24 @@ interface Planned {
 function planReports(world: World, grids: GridInfo[], now: Date, rng: Rng): Planned[] {
   const start = now.getTime() - historyDays * 86_400_000;
   const plans: Planned[] = [];
-  const gridTotal = grids.reduce((s, g) => s + g.weight, 0);
-  const cumulative: number[] = [];
-  grids.reduce((s, g) => (cumulative.push(s + g.weight), s + g.weight), 0);
-  const pickGrid = () => {
-    const r = rng() * gridTotal;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > r) hi = mid;
-      else lo = mid + 1;
+  const pickGrid = sampler(grids, grids.map((g) => g.weight));
+  const sources = (['work', 'off'] as const).map((k) => sampler(Object.keys(sourceShares[k]) as Reporting[], Object.values(sourceShares[k])));
+  const hours = new Map((Object.keys(hourProfile) as Reporting[]).map((k) => [k, sampler([...Array(24).keys()], hourProfile[k])]));
+  const categorySamplers = new Map<string, (rng: Rng) => Category>();
+  const categoryFor = (source: Reporting, rural: boolean, month: number) => {
+    const key = `${source}|${rural}|${month}`;
+    let pickCategory = categorySamplers.get(key);
+    if (!pickCategory) {
+      const weights = world.categories.map((c) => {
+        let w = c.weight * classAffinity[source][c.code[0] as 'C' | 'E' | 'S'];
+        if (rural) w *= ruralFactor[c.code] ?? 1;
+        if (c.code === 'E0404' && (month < 6 || month > 9)) w *= 0.1; // rainstorms are a summer thing
+        if (c.code === 'S0405' && month >= 10) w *= 4; // the heating season starts in November
+        return w;
+      });
+      categorySamplers.set(key, (pickCategory = sampler(world.categories, weights)));
     }
-    return grids[lo]!;
+    return pickCategory;
   };
   for (let dayStart = Math.floor((start + 8 * 3_600_000) / 86_400_000) * 86_400_000 - 8 * 3_600_000; dayStart < now.getTime(); dayStart += 86_400_000) {
     const day = shanghaiDay(new Date(dayStart));
@@ -957,20 +1020,12 @@ function planReports(world: World, grids: GridInfo[], now: Date, rng: Rng): Plan
     const month = Number(day.slice(5, 7));
     const season = month >= 6 && month <= 8 ? 1.06 : 1;
     const count = Math.round(perDay * (working ? 1.12 : 0.72) * season * (0.9 + 0.2 * rng()));
-    const shares = sourceShares[working ? 'work' : 'off'];
     for (let i = 0; i < count; i++) {
-      const source = weighted(rng, Object.keys(shares) as Reporting[], (k) => shares[k]);
-      const hour = weighted(rng, [...Array(24).keys()], (h) => hourProfile[source][h]!);
+      const source = sources[working ? 0 : 1]!(rng);
+      const hour = hours.get(source)!(rng);
       const reportedAt = new Date(dayStart + (hour * 60 + rng() * 60) * MINUTE);
-      const grid = pickGrid();
-      const affinity = classAffinity[source];
-      const category = weighted(rng, world.categories, (c) => {
-        let w = c.weight * affinity[c.code[0] as 'C' | 'E' | 'S'];
-        if (grid.rural) w *= ruralFactor[c.code] ?? 1;
-        if (c.code.startsWith('E0404') && (month < 6 || month > 9)) w *= 0.1; // rainstorms are a summer thing
-        if (c.code === 'S0405' && month >= 10) w *= 4; // the heating season starts in November
-        return w;
-      });
+      const grid = pickGrid(rng);
+      const category = categoryFor(source, grid.rural, month)(rng);
       const duplicate = rng() < odds.duplicate;
       if (reportedAt.getTime() < start || reportedAt >= now) continue;
       plans.push({ reportedAt, source, category, grid, duplicate, lng: 0, lat: 0 });
@@ -1013,46 +1068,43 @@ function uuidFrom(rng: Rng): string {
  * transaction, after the regions, units, categories, accounts and grid staff are seeded.
  */
 export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: string }): Promise<DemoCasesResult> {
-  let T0 = Date.now(); const TIMING = (l: string) => { console.log('TIMING', l, Date.now() - T0); T0 = Date.now(); };
   const { now, seed } = options;
   const world = await loadWorld(db);
-  TIMING('load');
   const rng = seededRandom(seed);
   const ids = seededRandom(`${seed}:ids`);
-  const account = (username: (typeof demoAccounts)[number]): Party | null => {
-    const a = world.accounts.find((u) => u.username === username);
-    return a ? { id: a.id, name: a.display_name, role: a.role, unitId: a.unit_id } : null;
+  const party = (a: World['accounts'][number]): Party => ({ id: a.id, name: a.display_name, role: a.role, unitId: a.unit_id });
+  const first = (role: string, test: (a: World['accounts'][number]) => boolean) => {
+    const a = world.accounts.find((u) => u.role === role && test(u));
+    return a ? party(a) : null;
   };
-  const demo = { dispatcher: account('dispatcher'), handler: account('handler'), verifier: account('verifier'), leader: account('leader'), jiedao: account('jiedao'), shequ: account('shequ'), juweihui: account('juweihui') };
+  const dispatcherOf = new Map(world.accounts.filter((a) => a.role === 'dispatcher').reverse().map((a) => [a.scope_code, party(a)]));
+  const handlerOfUnit = new Map(world.accounts.filter((a) => a.role === 'handler' && a.unit_id).reverse().map((a) => [a.unit_id!, party(a)]));
+  const centre = dispatcherOf.get(demoCounty) ?? { id: null, name: '指挥中心', role: 'dispatcher', unitId: null };
+  const leader = first('leader', (a) => a.scope_code === demoCounty) ?? centre;
+  const verifier = first('verifier', () => true) ?? { id: null, name: '监督员', role: 'verifier', unitId: null };
   const grids: GridInfo[] = world.grids.map((g) => {
     const streetCode = `${g.community_code.slice(0, 9)}000`;
-    const rural = /村/.test(world.names.get(g.community_code) ?? '');
+    const rural = /村(民)?委员?会$/.test(world.names.get(g.community_code) ?? '');
     // one grid is about as many households anywhere; dense (small) grids see more problems, and the demo accounts' community more still
-    const weight = (1 / (1 + g.area_m2 / 100_000)) * (g.community_code === '370303001001' ? 3 : 1);
+    const weight = (1 / (1 + g.area_m2 / 100_000)) * (g.code === demoGrid ? 10 : g.community_code === demoGrid.slice(0, 12) ? 3 : 1);
     return { code: g.code, name: g.name, communityCode: g.community_code, streetCode, streetName: world.names.get(streetCode) ?? '', rural, weight, worker: g.worker_id ? { id: g.worker_id, name: g.worker_name!, role: 'grid_worker', unitId: null } : null };
   });
   const plans = planReports(world, grids, now, rng);
   await placePoints(db, plans, 1 + (Math.floor(rng() * 2 ** 31) % 2_000_000_000));
-  TIMING('points');
 
   const router = makeRouter(world);
   const unitRef = (u: UnitRow): SimUnit => ({ id: u.id, name: u.name });
-  const handlers = new Map<string, Party>();
+  // units and stations without an account act under a named member of staff or the station's name
   const handlerOf = (unit: SimUnit): Party => {
-    if (demo.handler && unit.id === demo.handler.unitId) return demo.handler;
-    if (demo.juweihui && unit.id === demo.juweihui.unitId) return demo.juweihui;
-    let h = handlers.get(unit.id);
-    if (!h) handlers.set(unit.id, (h = { id: null, name: staffName(800_000 + handlers.size), role: 'handler', unitId: unit.id }));
+    let h = handlerOfUnit.get(unit.id);
+    if (!h) handlerOfUnit.set(unit.id, (h = { id: null, name: staffName(800_000 + handlerOfUnit.size), role: 'handler', unitId: unit.id }));
     return h;
   };
-  const stations = new Map<string, Party>();
   const station = (code: string, name: string) => {
-    let p = stations.get(code);
-    if (!p) stations.set(code, (p = { id: null, name, role: 'dispatcher', unitId: null }));
+    let p = dispatcherOf.get(code);
+    if (!p) dispatcherOf.set(code, (p = { id: null, name, role: 'dispatcher', unitId: null }));
     return p;
   };
-  const system: Party = { id: null, name: '指挥中心', role: 'dispatcher', unitId: null };
-  const verifier = demo.verifier ?? { id: null, name: '监督员', role: 'verifier', unitId: null };
 
   const counters = new Map<string, number>();
   const lives: Array<{ id: string; number: string; plan: Planned; life: Lifecycle; description: string; address: string; reporterId: string | null; reporterName: string | null; place: ReturnType<typeof placeIn> }> = [];
@@ -1075,26 +1127,26 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
           break;
         }
       }
-      if (target) Object.assign(plan, { category: target.plan.category, grid: target.plan.grid, lng: target.plan.lng + (r() - 0.5) * 1e-4, lat: target.plan.lat + (r() - 0.5) * 1e-4 });
+      if (target) Object.assign(plan, { category: target.plan.category, grid: target.plan.grid, lng: target.plan.lng, lat: target.plan.lat });
     }
     const { category, grid, source } = plan;
     const place = target ? target.place : placeIn(grid, r);
-    const { description, address } = describe(category.code, category.name, source, place, r);
+    const { description, address } = describeProblem(category.code, category.name, source, place, r);
     const streetCode = grid.streetCode;
     const communityCode = grid.communityCode;
     const reporter: Party =
       source === 'grid_worker' && grid.worker ? grid.worker
-        : source === 'hotline' || source === 'dispatcher' ? (demo.dispatcher ?? system)
-          : source === 'leader' ? (demo.leader ?? system)
+        : source === 'hotline' || source === 'dispatcher' ? centre
+          : source === 'leader' ? leader
             : { id: null, name: callerName(r, i), role: 'citizen', unitId: null };
     const reporterId = source === 'grid_worker' || source === 'dispatcher' || source === 'leader' ? reporter.id : null;
     const reporterName = source === 'hotline' ? callerName(r, i) : reporter.name;
     const communityName = grid.name.replace(/第\d+网格$/, '');
     const cast: Cast = {
       dispatcher: (level) =>
-        level === 'district' ? (demo.dispatcher ?? system)
-          : level === 'street' ? (streetCode === '370303001000' && demo.jiedao) || station(streetCode, `${grid.streetName}网格化服务中心`)
-            : (communityCode === '370303001001' && demo.shequ) || station(communityCode, `${communityName}网格工作站`),
+        level === 'district' ? centre
+          : level === 'street' ? station(streetCode, `${grid.streetName}网格化服务中心`)
+            : station(communityCode, `${communityName}网格工作站`),
       lead: (level) => unitRef(router.lead({ categoryCode: category.code, level, countyCode: world.county, streetCode, communityCode })),
       fallback: (level, returned) => {
         const code = level === 'district' ? officeCode(streetCode) : level === 'street' ? officeCode(communityCode) : null;
@@ -1116,24 +1168,20 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
       counters.set(day, seq);
       return `${world.county}-${day.replaceAll('-', '')}-${String(seq).padStart(5, '0')}`;
     })();
-    const story = (calm: boolean): CaseStory => ({
+    const life = simulateCase({
       reportedAt: plan.reportedAt, now, cal: world.cal, categoryCode: category.code, source, reporterId, level: category.level, priority: category.priority,
-      limits: category.limits, cast, say: sayer(category.code), rng: r, calm,
+      limits: category.limits, cast, say: sayer(category.code), rng: r, calm: plan.reportedAt.getTime() < openHorizon,
       duplicateOf: target ? { number: target.number, openAt: (at) => ['reported', 'registered', 'dispatched', 'handling'].includes(stateAt(target.life, at) ?? '') } : null,
     });
-    let life = simulateCase(story(plan.reportedAt.getTime() < openHorizon));
     if (life.mergedIn) {
       life.mergedIn.detail = { duplicate: number };
       extraEvents.set(targetIndex, [...(extraEvents.get(targetIndex) ?? []), life.mergedIn]);
     }
     lives.push({ id: uuidFrom(ids), number, plan, life, description, address, reporterId, reporterName, place });
   }
-  TIMING('simulate');
   await checkRouting(db, router.samples);
-  TIMING('check ' + router.samples.size);
 
   // ---- rows ----
-  TIMING('-');
   const caseRows: unknown[][] = [];
   const eventRows: unknown[][] = [];
   const unitRows: unknown[][] = [];
@@ -1176,19 +1224,16 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
     ['extension_days', 'int'], ['merged_into', 'uuid'], ['rating', 'text'], ['rating_note', 'text'], ['rated_at', 'timestamptz'], ['reported_at', 'timestamptz'],
     ['registered_at', 'timestamptz'], ['dispatched_at', 'timestamptz'], ['closed_at', 'timestamptz'], ['updated_at', 'timestamptz'],
   ], caseRows, 2000, { location: 'st_setsrid(st_point(lng, lat), 4326)' }, ['lng', 'lat']);
-  TIMING('cases-insert');
   await insertJson(db, 'case_units', [['case_id', 'uuid'], ['unit_id', 'uuid'], ['role', 'text'], ['state', 'text'], ['dispatched_at', 'timestamptz']], unitRows, 10_000);
   await insertJson(db, 'case_requests', [
     ['id', 'uuid'], ['case_id', 'uuid'], ['kind', 'text'], ['working_days', 'int'], ['reason', 'text'], ['unit_id', 'uuid'], ['requested_by', 'uuid'], ['requested_by_name', 'text'],
     ['requested_at', 'timestamptz'], ['decision', 'text'], ['decided_by_name', 'text'], ['decided_at', 'timestamptz'], ['decision_note', 'text'],
   ], requestRows, 5000);
-  TIMING('units+requests');
   await insertJson(db, 'case_events', [
     ['case_id', 'uuid'], ['at', 'timestamptz'], ['action', 'text'], ['actor_id', 'uuid'], ['actor_name', 'text'], ['actor_role', 'text'], ['unit_id', 'uuid'],
     ['from_state', 'text'], ['to_state', 'text'], ['note', 'text'], ['detail', 'jsonb'],
   ], eventRows, 10_000);
   // live reports continue each day's numbering
-  TIMING('events');
   const days = [...counters.keys()];
   await sql`
     insert into case_number_counters (county_code, day, last)
@@ -1207,13 +1252,15 @@ async function insertJson(
   db: Kysely<DB>, table: string, spec: ReadonlyArray<readonly [string, string]>, rows: unknown[][], chunk: number,
   computed: Record<string, string> = {}, recordOnly: readonly string[] = [],
 ) {
-  const names = spec.map(([n]) => n);
-  const fields = names.filter((n) => !recordOnly.includes(n));
+  // the record's fields are f0, f1, …: short keys keep the JSON (and the copy into the database) small
+  const key = new Map(spec.map(([n], k) => [n, `f${k}`]));
+  const fields = spec.map(([n]) => n).filter((n) => !recordOnly.includes(n));
   const columns = sql.raw([...fields, ...Object.keys(computed)].join(', '));
-  const values = sql.raw([...fields, ...Object.values(computed)].join(', '));
-  const record = sql.raw(spec.map(([n, t]) => `${n} ${t}`).join(', '));
+  const values = sql.raw([...fields.map((n) => key.get(n)), ...Object.values(computed).map((e) => e.replace(/\b\w+\b/g, (w) => key.get(w) ?? w))].join(', '));
+  const record = sql.raw(spec.map(([n, t]) => `${key.get(n)} ${t}`).join(', '));
+  const keys = spec.map(([n]) => key.get(n)!);
   for (let i = 0; i < rows.length; i += chunk) {
-    const json = JSON.stringify(rows.slice(i, i + chunk).map((r) => Object.fromEntries(names.map((n, k) => [n, r[k]]))));
+    const json = JSON.stringify(rows.slice(i, i + chunk).map((r) => Object.fromEntries(keys.map((k, j) => [k, r[j]]))));
     await sql`insert into ${sql.raw(table)} (${columns}) select ${values} from json_to_recordset(${json}::json) as t(${record})`.execute(db);
   }
 }

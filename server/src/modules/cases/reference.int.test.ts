@@ -26,7 +26,7 @@ describe('categories (管理部件和事件)', () => {
     expect(problemCode(await dispatcher.send('PUT', '/api/v1/case-categories/E0599', category))).toBe('access.forbidden');
     expect((await dataAdmin.send('PUT', '/api/v1/case-categories/E0599', { ...category, limits: { ...limits, handle: 5 } })).statusCode).toBe(400);
     expect((await dataAdmin.send('PUT', '/api/v1/case-categories/X1', category)).statusCode).toBe(400);
-    expect(problemCode(await dataAdmin.send('PUT', '/api/v1/case-categories/E0699', category))).toBe('case.category_unknown');
+    expect(problemCode(await dataAdmin.send('PUT', '/api/v1/case-categories/E0699', category))).toBe('case.category_mismatch');
     const retired = await dataAdmin.send('PUT', '/api/v1/case-categories/E0599', { ...category, active: false });
     expect(retired.json().active).toBe(false);
     expect(problemCode(await report(worker, { categoryCode: 'E0599', description: '地铁口共享单车堆积阻塞通道', ...(await pointIn(ctx, '370303001001001')) }))).toBe('case.category_unknown');

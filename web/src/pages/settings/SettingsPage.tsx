@@ -1,0 +1,32 @@
+import { Tabs } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../app/i18n';
+import { can, useSession } from '../../app/session';
+import { CalendarTab } from './CalendarTab';
+import { CategoriesTab } from './CategoriesTab';
+import { RoutingTab } from './RoutingTab';
+
+const tabKey = 'gongzhi.settingsTab';
+
+/** 办理设置: the reference data of the case loop — categories and their time limits, routing rules, the work calendar. */
+export function SettingsPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const items = [
+    ...(can(user, 'category:write') ? [{ key: 'categories', label: t('set_categories'), children: <CategoriesTab /> }] : []),
+    ...(can(user, 'routing:write') ? [{ key: 'routing', label: t('set_routing'), children: <RoutingTab /> }] : []),
+    ...(can(user, 'calendar:write') ? [{ key: 'calendar', label: t('set_calendar'), children: <CalendarTab /> }] : []),
+  ];
+  const [tab, setTab] = useState(() => {
+    const saved = sessionStorage.getItem(tabKey);
+    return items.some((i) => i.key === saved) ? saved! : items[0]?.key;
+  });
+  return (
+    <div style={{ padding: '8px 16px 16px', overflow: 'auto', height: '100%', boxSizing: 'border-box' }} data-testid="settings-page">
+      <Tabs activeKey={tab} destroyOnHidden items={items} onChange={(k) => {
+        sessionStorage.setItem(tabKey, k);
+        setTab(k);
+      }} />
+    </div>
+  );
+}
