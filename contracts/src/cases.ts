@@ -172,7 +172,7 @@ export const caseRequestItem = z.object({
   reason: z.string(),
   requestedBy: z.string(),
   requestedAt: z.string(),
-  decision: z.enum(['approved', 'refused']).nullable(),
+  decision: z.enum(['approved', 'refused', 'lapsed']).nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
 });

@@ -242,7 +242,7 @@ export interface CaseRequestsTable {
   requested_by: string | null;
   requested_by_name: string;
   requested_at: Timestamp;
-  decision: 'approved' | 'refused' | null;
+  decision: 'approved' | 'refused' | 'lapsed' | null;
   decided_by_name: string | null;
   decided_at: NullableTimestamp;
   decision_note: string | null;

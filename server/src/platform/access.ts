@@ -181,10 +181,9 @@ export function mayActOnCase(p: Principal, action: CaseAction, f: CaseFacts): bo
   const coordinates = p.permissions.has('case:dispatch') && mayReadCase(p, f) && coversCode(p.scopeCode, coordinatingCode(f));
   // the coordinating dispatcher may also send a case up a level and lift a suspension
   if ((action === 'escalate' || action === 'resume') && coordinates) return true;
-  if (!p.permissions.has(casePermission[action])) {
-    return action === 'rate' && f.reporterId === null && p.permissions.has('case:dispatch') && coversCode(p.scopeCode, coordinatingCode(f));
-  }
-  if (action === 'rate') return f.reporterId === p.id;
+  // the reporter rates, whatever their role; a caller without an account is rated through 回访
+  if (action === 'rate') return f.reporterId === p.id || (f.reporterId === null && coordinates);
+  if (!p.permissions.has(casePermission[action])) return false;
   if (!mayReadCase(p, f) && casePermission[action] !== 'case:handle') return false;
   switch (casePermission[action]) {
     case 'case:dispatch':

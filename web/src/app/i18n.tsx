@@ -158,6 +158,7 @@ const dictionary = {
   daysN: ['{n} 个工作日', '{n} working days'],
   decided_approved: ['已同意', 'Approved'],
   decided_refused: ['未同意', 'Refused'],
+  decided_lapsed: ['已作废（案件已离开处置环节）', 'Lapsed (the case left handling)'],
   decided_pending: ['待审批', 'Pending'],
   role_lead: ['牵头', 'Lead'],
   role_assist: ['协办', 'Assist'],

@@ -151,7 +151,8 @@ create table case_requests (
   requested_by uuid,
   requested_by_name text not null,
   requested_at timestamptz not null default now(),
-  decision text check (decision in ('approved', 'refused')),
+  -- lapsed: the case left handling (returned, escalated, reported back) before anyone decided
+  decision text check (decision in ('approved', 'refused', 'lapsed')),
   decided_by_name text,
   decided_at timestamptz,
   decision_note text

@@ -4,5 +4,5 @@ export { authRoutes } from './auth.routes.js';
 export { hashPassword } from './passwords.js';
 export { resolveSession } from './sessions.service.js';
 export { userRoutes } from './users.routes.js';
-export { unitIdsByCode, unitsByIds, usersByIds, type UnitRow } from './users.service.js';
+export { unitByCode, unitIdsByCode, unitsByIds, usersByIds, type UnitRow } from './users.service.js';
 export { createDemoLogins, createStaffRecords, officeCode, seedUnits, type DemoLogin } from './seed.js';

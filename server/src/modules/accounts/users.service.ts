@@ -149,6 +149,12 @@ export async function unitsByIds(db: Kysely<DB>, ids: readonly string[]): Promis
   return new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, kind: u.kind, regionCode: u.region_code }]));
 }
 
+/** For other modules: one unit by its readable code (the office of a place). */
+export async function unitByCode(db: Kysely<DB>, code: string): Promise<UnitRow | null> {
+  const u = await db.selectFrom('units').select(['id', 'code', 'name', 'kind', 'region_code']).where('code', '=', code).executeTakeFirst();
+  return u ? { id: u.id, code: u.code, name: u.name, kind: u.kind, regionCode: u.region_code } : null;
+}
+
 /** For other modules: units by their readable code (seeding routing rules). */
 export async function unitIdsByCode(db: Kysely<DB>): Promise<Map<string, string>> {
   const rows = await db.selectFrom('units').select(['id', 'code']).execute();

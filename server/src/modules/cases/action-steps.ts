@@ -4,7 +4,7 @@ import { mayReadCase } from '../../platform/access.js';
 import { badRequest, conflict } from '../../platform/errors.js';
 import { unitsByIds } from '../accounts/index.js';
 import { extendStage, minimumLimit } from './deadlines.js';
-import { escalation, minutesLeft, type CaseUpdate, type StepContext } from './step-context.js';
+import { escalation, lapsePendingRequest, minutesLeft, releaseUnits, type CaseUpdate, type StepContext } from './step-context.js';
 import { reportableCategory } from './categories.service.js';
 import { attachPhotos, caseFacts, caseUnits, loadCase, recordStep } from './case-record.js';
 import { dispatchable } from './routing.service.js';
@@ -77,11 +77,13 @@ export const actionSteps: Steps = {
     return { update: {}, note: body.note };
   },
   async return(ctx, body) {
-    await setUnitState(ctx, ctx.c.lead_unit_id!, 'returned');
+    await releaseUnits(ctx);
+    await lapsePendingRequest(ctx);
     return { update: { lead_unit_id: null, returned_count: ctx.c.returned_count + 1, ...(await ctx.clock('dispatch')) }, note: body.reason };
   },
   async feedback(ctx, body) {
     await attachPhotos(ctx.tx, ctx.c.id, ctx.actor!, body.photoIds, 'feedback');
+    await lapsePendingRequest(ctx);
     await setUnitState(ctx, ctx.c.lead_unit_id!, 'done');
     return { update: await ctx.clock('verify'), note: body.note, photoIds: body.photoIds };
   },

@@ -153,6 +153,37 @@ describe('the whole loop', () => {
     expect((await dispatcher.get('/api/v1/cases?inbox=dispatch&pageSize=200')).json().items.some((i: { id: string }) => i.id === id)).toBe(true);
   });
 
+  it('a return releases the assisting units too, and a request nobody decided lapses', async () => {
+    const hb = await unitId(ctx, '370303-HB');
+    const id = (await report(worker, rubbish())).json().id as string;
+    await act(dispatcher, id, { action: 'register' });
+    await act(dispatcher, id, { action: 'dispatch', leadUnitId: zf, assistUnitIds: [hb] });
+    await act(zfHandler, id, { action: 'sign' });
+    await act(zfHandler, id, { action: 'request_extension', workingDays: 1, reason: '等待材料' });
+    const returned = (await act(zfHandler, id, { action: 'return', reason: '不属于本单位职责' })).json();
+    expect(returned.units.map((u: { state: string }) => u.state)).toEqual(['returned', 'returned']);
+    expect(returned.requests[0]).toMatchObject({ decision: 'lapsed', decidedBy: '系统' });
+    expect((await dispatcher.get('/api/v1/cases?inbox=requests&pageSize=200')).json().items.some((i: { id: string }) => i.id === id)).toBe(false);
+    // dispatched again, the unit may ask again
+    await act(dispatcher, id, { action: 'dispatch', leadUnitId: zf });
+    await act(zfHandler, id, { action: 'sign' });
+    expect((await act(zfHandler, id, { action: 'request_extension', workingDays: 1, reason: '等待材料' })).statusCode).toBe(200);
+  });
+
+  it('a case a dispatcher reported for themselves is rated by them; a hotline caller through 回访', async () => {
+    const own = (await report(dispatcher, rubbish())).json().id as string;
+    const hotline = (await report(dispatcher, { ...rubbish(), source: 'hotline', callerName: '李女士' })).json().id as string;
+    for (const id of [own, hotline]) {
+      await act(dispatcher, id, { action: 'register' });
+      await act(dispatcher, id, { action: 'dispatch', leadUnitId: zf });
+      await act(zfHandler, id, { action: 'sign' });
+      await act(zfHandler, id, { action: 'feedback', note: '已处理' });
+      await act(verifier, id, { action: 'close' });
+      expect((await dispatcher.get(`/api/v1/cases/${id}`)).json().allowedActions).toContain('rate');
+      expect((await act(dispatcher, id, { action: 'rate', rating: 'satisfied' })).json().rating).toBe('satisfied');
+    }
+  });
+
   it('reject needs a reason; merge joins a duplicate to an open case', async () => {
     const a = (await report(worker, rubbish())).json();
     expect((await act(dispatcher, a.id, { action: 'reject' })).statusCode).toBe(400);

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { coordinatingCode, coversCode, requirePermission, scopeLikePattern, type Principal } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { badRequest, notFound } from '../../platform/errors.js';
-import { officeCode, unitIdsByCode, unitsByIds, type UnitRow } from '../accounts/index.js';
+import { officeCode, unitByCode, unitsByIds, type UnitRow } from '../accounts/index.js';
 import { regionNames } from '../regions/index.js';
 import { categoryByCode } from './categories.service.js';
 import { pickRule } from './routing.js';
@@ -38,9 +38,8 @@ export async function suggestUnit(db: Kysely<DB>, place: CasePlace): Promise<{ u
     return { unit: units.get(rule.unitId)!, rule: `${category.name}（${rule.categoryCode}）× ${regions.get(rule.regionCode) ?? rule.regionCode}` };
   }
   const office = officeCode(place.level === 'community' ? place.communityCode : place.streetCode);
-  const officeId = (await unitIdsByCode(db)).get(office);
-  if (!officeId) return null;
-  return { unit: (await unitsByIds(db, [officeId])).get(officeId)!, rule: '属地兜底' };
+  const unit = await unitByCode(db, office);
+  return unit ? { unit, rule: '属地兜底' } : null;
 }
 
 export async function listRoutingRules(db: Kysely<DB>, actor: Principal | null) {

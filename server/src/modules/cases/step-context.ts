@@ -24,11 +24,23 @@ export interface StepContext {
   clock(stage: 'register' | 'dispatch' | 'handle' | 'verify', minutes?: number): Promise<CaseUpdate>;
 }
 
+/** A request nobody decided lapses when the case leaves handling (returned, escalated, reported back). */
+export async function lapsePendingRequest(ctx: StepContext): Promise<void> {
+  if (!ctx.pending || ctx.to === 'handling' || ctx.to === 'suspended') return;
+  await ctx.tx.updateTable('case_requests').set({ decision: 'lapsed', decided_at: ctx.now, decided_by_name: '系统' }).where('id', '=', ctx.pending.id).execute();
+}
+
+/** Every unit still working on the case stops: the case goes back to be dispatched again. */
+export async function releaseUnits(ctx: StepContext): Promise<void> {
+  await ctx.tx.updateTable('case_units').set({ state: 'returned' }).where('case_id', '=', ctx.c.id).where('state', 'in', ['dispatched', 'signed']).execute();
+}
+
 /** Shared by the escalate action and the deadline job: up one level, back to that level's dispatcher. */
 export async function escalation(ctx: StepContext): Promise<CaseUpdate> {
   const level = levelAbove(ctx.c.level);
   if (!level) throw conflict('case.top_level');
-  await ctx.tx.updateTable('case_units').set({ state: 'returned' }).where('case_id', '=', ctx.c.id).where('state', 'in', ['dispatched', 'signed']).execute();
+  await releaseUnits(ctx);
+  await lapsePendingRequest(ctx);
   return { level, lead_unit_id: null, escalation_count: ctx.c.escalation_count + 1, ...(await ctx.clock(ctx.to === 'reported' ? 'register' : 'dispatch')) };
 }
 

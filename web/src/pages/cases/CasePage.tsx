@@ -100,7 +100,7 @@ export function CasePage({ id }: { id: string }) {
                       <div style={{ flex: 1 }}>
                         <Space wrap>
                           <Typography.Text strong>{t(`req_${r.kind}` as MessageKey)}{r.workingDays ? ` · ${t('daysN', { n: r.workingDays })}` : ''}</Typography.Text>
-                          <Tag color={r.decision === 'approved' ? 'green' : r.decision === 'refused' ? 'red' : 'gold'}>{t(`decided_${r.decision ?? 'pending'}` as MessageKey)}</Tag>
+                          <Tag color={r.decision === 'approved' ? 'green' : r.decision === 'refused' ? 'red' : r.decision === 'lapsed' ? 'default' : 'gold'}>{t(`decided_${r.decision ?? 'pending'}` as MessageKey)}</Tag>
                         </Space>
                         <div>{r.reason}</div>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
