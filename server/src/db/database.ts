@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import crypto from 'node:crypto';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -23,13 +24,33 @@ export async function openDatabase(options: { url?: string; dataDir: string; log
   return options.url ? openPostgres(options.url) : openPGlite(path.join(options.dataDir, 'pgdata'), options.logger);
 }
 
+/**
+ * Hot queries (intake, locate, sessions) run as named prepared statements on PostgreSQL: their PostGIS
+ * and CTE plans cost more to make than to run, and a pooled connection keeps each plan. The name is a
+ * hash of the text, so any query whose text does not vary (values only as parameters) can be hot.
+ * Inside a transaction, or on the embedded database, they run like any other query.
+ */
+const preparers = new WeakMap<Kysely<DB>, (q: CompiledQuery) => Promise<unknown[]>>();
+
+export async function runHot<R>(db: Kysely<DB>, query: { compile(db: Kysely<DB>): CompiledQuery<R> }): Promise<R[]> {
+  const compiled = query.compile(db);
+  const prepared = preparers.get(db);
+  if (prepared) return (await prepared(compiled)) as R[];
+  return (await db.executeQuery(compiled)).rows;
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const client = await pool.connect(); // fail fast with a clear error when the server is unreachable
   client.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  preparers.set(db, async (q) => {
+    const name = `gz_${crypto.createHash('sha1').update(q.sql).digest('hex').slice(0, 20)}`;
+    return (await pool.query({ name, text: q.sql, values: q.parameters as unknown[] })).rows;
+  });
   return {
     kind: 'postgres',
-    db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),
+    db,
     async execScript(script) {
       const conn = await pool.connect();
       try {

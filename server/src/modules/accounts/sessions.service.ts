@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { runHot } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Principal } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -78,14 +79,16 @@ export interface ResolvedSession {
 
 /** The principal behind a session cookie, or null when the session is unknown, expired or the account disabled. */
 export async function resolveSession(db: Kysely<DB>, token: string): Promise<ResolvedSession | null> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.scope_code', 'u.unit_id', 's.csrf_token'])
-    .where('s.token_hash', '=', sha256(token))
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('u.disabled', '=', false)
-    .executeTakeFirst();
+  const [row] = await runHot(
+    db,
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.scope_code', 'u.unit_id', 's.csrf_token'])
+      .where('s.token_hash', '=', sha256(token))
+      .where('s.expires_at', '>', sql<Date>`now()`)
+      .where('u.disabled', '=', false),
+  );
   return row ? { principal: userPrincipal(row), csrfToken: row.csrf_token } : null;
 }
 

@@ -15,6 +15,8 @@ import { copyTemplate } from '../../test/harness.js';
 const root = path.resolve(import.meta.dirname, '../../../..');
 let copy: Awaited<ReturnType<typeof copyTemplate>>;
 let server: ChildProcess | null = null;
+/** Settles when the current server process has exited (listened for from the start: a kill may come first). */
+let exited: Promise<unknown> = Promise.resolve();
 let port = 0;
 const password = `crash-${crypto.randomBytes(6).toString('hex')}`;
 let point: { lng: number; lat: number };
@@ -33,8 +35,10 @@ async function start() {
   if (copy.url) env.DATABASE_URL = copy.url;
   else delete env.DATABASE_URL;
   server = spawn(process.execPath, [path.join(root, 'bin/gongzhi.mjs'), 'start'], { env, stdio: 'ignore' });
+  const child = server;
+  exited = new Promise((r) => child.once('exit', r));
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) return;
+    if (await fetch(`http://127.0.0.1:${port}/api/v1/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server did not start');
@@ -74,14 +78,17 @@ describe('a crash in the middle of a burst of reports', () => {
     const acked = new Map<string, string>();
     const cutOff: string[] = [];
     let killed = false;
+    let refused = '';
     const worker = async () => {
       while (!killed) {
         const key = crypto.randomUUID();
         try {
           const res = await send(s, key);
           if (res.status === 201) acked.set(key, ((await res.json()) as { id: string }).id);
-          else cutOff.push(key);
+          else throw new Error((refused = `${res.status} ${await res.text()}`));
         } catch {
+          // before the kill every report must be accepted; after it, the cut-off ones are retried below
+          if (!killed) throw new Error(`report refused before the crash: ${refused}`);
           cutOff.push(key);
         }
         if (acked.size >= 120 && !killed) {
@@ -91,7 +98,7 @@ describe('a crash in the middle of a burst of reports', () => {
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
-    await new Promise((r) => server!.once('exit', r));
+    await exited;
     expect(acked.size).toBeGreaterThanOrEqual(120);
 
     await start();
@@ -103,7 +110,7 @@ describe('a crash in the middle of a burst of reports', () => {
     }
     for (const key of cutOff) expect([200, 201]).toContain((await send(again, key)).status);
     server!.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
+    await exited;
     server = null;
 
     const database = await openDatabase({ url: copy.url, dataDir: copy.dataDir });

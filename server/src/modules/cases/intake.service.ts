@@ -1,10 +1,11 @@
 import type { CaseCreated, CaseSource, ReportCase } from '@gongzhi/contracts';
 import { sql, type Kysely } from 'kysely';
+import { runHot } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { coversCode, requirePermission, type Principal } from '../../platform/access.js';
+import { coversCode, requirePermission, significantPrefix, type Principal } from '../../platform/access.js';
 import { AppError, badRequest, conflict } from '../../platform/errors.js';
 import { loadCalendar, shanghaiDay } from '../calendar/index.js';
-import { locatePoint } from '../regions/index.js';
+import { placeQuery, presentPlace, type PlaceRow } from '../regions/index.js';
 import { reportableCategory } from './categories.service.js';
 import { nextCaseNumber } from './case-numbers.js';
 import { attachPhotos } from './case-record.js';
@@ -31,65 +32,77 @@ export const limitsOf = (c: { limit_register: number; limit_dispatch: number; li
 
 /**
  * Accepts a report (受理): places it in its grid, numbers it, starts the register clock, and writes
- * the case, its first timeline row and its domain event in one statement (one transaction when photos
- * come with it). The same idempotency key from the same principal answers with the case it made first.
- * Intake is the hottest path of the platform: after the session, it costs two queries.
+ * the case, its first timeline row and its domain event. Intake is the hottest path of the platform,
+ * so placing and writing are one statement: the county (for the number) is guessed from the
+ * reporter's scope, and the statement writes only when the point lies in that county and inside the
+ * reporter's jurisdiction; otherwise it answers where the point is and the slow path takes over.
+ * With photos, the statement and the photo links share a transaction. The same idempotency key from
+ * the same principal answers with the case it made first.
  */
 export async function reportCase(db: Kysely<DB>, actor: Principal | null, input: ReportCase, key: string | undefined, now = new Date()): Promise<Intake> {
   const p = requirePermission(actor, 'case:report');
   if (key !== undefined && !idempotencyKey.test(key)) throw badRequest('case.idempotency_key');
-  const [category, place, cal] = await Promise.all([reportableCategory(db, input.categoryCode), locatePoint(db, input.lng, input.lat), loadCalendar(db)]);
-  if (!place) throw badRequest('case.outside_jurisdiction', { lng: input.lng, lat: input.lat });
-  const regionCode = place.grid?.code ?? place.community.code;
-  // staff report inside their jurisdiction; citizens anywhere on the platform
-  if (p.role !== 'citizen' && !coversCode(p.scopeCode, regionCode)) throw new AppError('case.report_outside_scope', 403);
-
+  const [category, cal] = await Promise.all([reportableCategory(db, input.categoryCode), loadCalendar(db)]);
   const clock = startStage(cal, 'register', now, stageLimit(limitsOf(category), 'register', category.priority));
   const source = sourceOf(p, input.source);
-  const countyCode = place.district.code.slice(0, 6);
-  const number = await nextCaseNumber(db, countyCode, shanghaiDay(now));
   const receivedByDispatcher = p.kind === 'user' && p.permissions.has('case:dispatch');
-  const reporterName = source === 'hotline' ? (input.callerName ?? null) : p.displayName;
-  const insert = (q: Kysely<DB>) => sql<{ id: string; version: number }>`
-    with inserted as (
-      insert into cases (number, county_code, street_code, community_code, grid_code, location, address, category_code, description,
-        priority, source, reporter_id, reporter_name, first_receiver_id, first_receiver_name, state, level,
-        stage, stage_started_at, stage_warn_at, stage_due_at, reported_at, updated_at, intake_key, intake_principal)
-      values (${number}, ${countyCode}, ${place.street.code}, ${place.community.code}, ${place.grid?.code ?? null},
-        st_setsrid(st_point(${input.lng}, ${input.lat}), 4326), ${input.address ?? null}, ${category.code}, ${input.description},
-        ${category.priority}, ${source}, ${source === 'hotline' ? null : p.id}, ${reporterName},
-        ${receivedByDispatcher ? p.id : null}, ${receivedByDispatcher ? p.displayName : null}, 'reported', ${category.default_level},
-        'register', ${clock.startedAt}, ${clock.warnAt}, ${clock.dueAt}, ${now}, ${now}, ${key ?? null}, ${key ? p.id : null})
-      on conflict (intake_principal, intake_key) where intake_key is not null do nothing
-      returning id, version),
-    -- the first timeline row and the domain event, as recordStep writes them for every later step
-    timeline as (
-      insert into case_events (case_id, at, action, actor_id, actor_name, actor_role, to_state, detail, photo_ids)
-      select id, ${now}, 'report', ${p.id}::uuid, ${p.displayName}, ${p.role ?? 'api'}, 'reported',
-             ${JSON.stringify({ source, categoryCode: category.code })}::jsonb, ${input.photoIds}::uuid[] from inserted),
-    event as (
-      insert into outbox (topic, aggregate_type, aggregate_id, payload)
-      select 'case.report', 'case', id::text, ${JSON.stringify({ number, from: null, to: 'reported', unitId: null, source, categoryCode: category.code })}::jsonb from inserted)
-    select id, version from inserted`.execute(q);
+  // staff report inside their jurisdiction; citizens anywhere on the platform
+  const scope = p.role === 'citizen' ? '' : significantPrefix(p.scopeCode);
+  const day = shanghaiDay(now);
 
-  const rows = input.photoIds.length
-    ? await db.transaction().execute(async (tx) => {
-        const result = await insert(tx);
-        if (result.rows[0]) await attachPhotos(tx, result.rows[0].id, p, input.photoIds, 'report');
-        return result.rows;
-      })
-    : (await insert(db)).rows;
-  const row = rows[0];
-  if (!row) {
+  const attempt = async (county: string) => {
+    const number = await nextCaseNumber(db, county, day);
+    const statement = (q: Kysely<DB>) => runHot(q, sql<PlaceRow & { id: string | null; version: number | null }>`
+      with place as (${placeQuery(input.lng, input.lat)}),
+      inserted as (
+        insert into cases (number, county_code, street_code, community_code, grid_code, location, address, category_code, description,
+          priority, source, reporter_id, reporter_name, first_receiver_id, first_receiver_name, state, level,
+          stage, stage_started_at, stage_warn_at, stage_due_at, reported_at, updated_at, intake_key, intake_principal)
+        select ${number}, ${county}, place.street_code, place.community_code, place.grid_code,
+          st_setsrid(st_point(${input.lng}, ${input.lat}), 4326), ${input.address ?? null}, ${category.code}, ${input.description},
+          ${category.priority}, ${source}, ${source === 'hotline' ? null : p.id}::uuid, ${source === 'hotline' ? (input.callerName ?? null) : p.displayName},
+          ${receivedByDispatcher ? p.id : null}::uuid, ${receivedByDispatcher ? p.displayName : null}, 'reported', ${category.default_level},
+          'register', ${clock.startedAt}, ${clock.warnAt}, ${clock.dueAt}, ${now}, ${now}, ${key ?? null}, ${key ? p.id : null}::uuid
+        from place
+        where substr(place.district_code, 1, 6) = ${county} and coalesce(place.grid_code, place.community_code) like ${`${scope}%`}
+        on conflict (intake_principal, intake_key) where intake_key is not null do nothing
+        returning id, version),
+      -- the first timeline row and the domain event, as recordStep writes them for every later step
+      timeline as (
+        insert into case_events (case_id, at, action, actor_id, actor_name, actor_role, to_state, detail, photo_ids)
+        select id, ${now}, 'report', ${p.id}::uuid, ${p.displayName}, ${p.role ?? 'api'}, 'reported',
+               ${JSON.stringify({ source, categoryCode: category.code })}::jsonb, ${input.photoIds}::uuid[] from inserted),
+      event as (
+        insert into outbox (topic, aggregate_type, aggregate_id, payload)
+        select 'case.report', 'case', id::text, ${JSON.stringify({ number, from: null, to: 'reported', unitId: null, source, categoryCode: category.code })}::jsonb from inserted)
+      select place.*, (select id from inserted) as id, (select version from inserted) as version from place`);
+    const rows = input.photoIds.length
+      ? await db.transaction().execute(async (tx) => {
+          const result = await statement(tx);
+          if (result[0]?.id) await attachPhotos(tx, result[0].id, p, input.photoIds, 'report');
+          return result;
+        })
+      : await statement(db);
+    return { number, row: rows[0] };
+  };
+
+  let { number, row } = await attempt(p.scopeCode.slice(0, 6));
+  if (!row) throw badRequest('case.outside_jurisdiction', { lng: input.lng, lat: input.lat });
+  const county = row.district_code.slice(0, 6);
+  if (!row.id && county !== p.scopeCode.slice(0, 6) && (scope === '' || county.startsWith(scope))) ({ number, row } = await attempt(county));
+  if (!row!.id) {
+    if (!coversCode(p.scopeCode, row!.grid_code ?? row!.community_code) && p.role !== 'citizen') throw new AppError('case.report_outside_scope', 403);
     // the key was used before: answer with that case (and refuse a different report under the same key)
-    const existing = await db.selectFrom('cases').select(['id', 'description']).where('intake_principal', '=', p.id).where('intake_key', '=', key!).executeTakeFirstOrThrow();
+    const existing = await db.selectFrom('cases').select(['id', 'description']).where('intake_principal', '=', p.id).where('intake_key', '=', key ?? '').executeTakeFirst();
+    if (!existing) throw new AppError('case.report_outside_scope', 403);
     if (existing.description !== input.description) throw conflict('case.idempotency_mismatch');
     return { created: false, caseId: existing.id };
   }
+  const place = presentPlace(input.lng, input.lat, row!);
   return {
     created: true,
     summary: {
-      id: row.id, number, version: row.version, state: 'reported', level: category.default_level, priority: category.priority, source,
+      id: row!.id, number, version: row!.version!, state: 'reported', level: category.default_level, priority: category.priority, source,
       categoryCode: category.code, categoryName: category.name, description: input.description, address: input.address ?? null,
       gridCode: place.grid?.code ?? null, communityCode: place.community.code, communityName: place.community.name,
       streetCode: place.street.code, streetName: place.street.name, leadUnit: null, reportedAt: now.toISOString(),

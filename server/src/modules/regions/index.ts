@@ -1,4 +1,4 @@
-export { locatePoint } from './locate.js';
+export { locatePoint, placeQuery, presentPlace, type PlaceRow } from './locate.js';
 export { scopeExists, scopeName, ancestorCodes, regionNames } from './regions.service.js';
 export { gridRoutes } from './grids.routes.js';
 export { regionRoutes } from './regions.routes.js';

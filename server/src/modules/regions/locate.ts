@@ -1,17 +1,26 @@
 import type { LocateResponse } from '@gongzhi/contracts';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { runHot } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 
+export interface PlaceRow {
+  grid_code: string | null;
+  grid_name: string | null;
+  community_code: string;
+  community_name: string;
+  street_code: string;
+  street_name: string;
+  district_code: string;
+  district_name: string;
+}
+
 /**
- * Which grid, community, street and district a WGS84 point falls in. Public: division names and
- * grid codes only, no staff. Every report is placed by this function.
+ * The query that places a WGS84 point: its grid (if an active one covers it), community, street and
+ * district, as one row or none. Exported as SQL so that a caller can place and write in one statement
+ * (report intake does).
  */
-export async function locatePoint(db: Kysely<DB>, lng: number, lat: number): Promise<LocateResponse | null> {
-  const { rows } = await sql<{
-    grid_code: string | null; grid_name: string | null;
-    community_code: string; community_name: string; street_code: string; street_name: string;
-    district_code: string; district_name: string;
-  }>`
+export function placeQuery(lng: number, lat: number): RawBuilder<PlaceRow> {
+  return sql<PlaceRow>`
     with pt as (select st_setsrid(st_point(${lng}, ${lat}), 4326) as p),
     grid as (
       select g.code, g.name, g.community_code from grids g, pt
@@ -26,9 +35,10 @@ export async function locatePoint(db: Kysely<DB>, lng: number, lat: number): Pro
     join regions c on c.code = community.code
     join regions s on s.code = c.parent_code
     join regions d on d.code = s.parent_code
-    left join grid on true`.execute(db);
-  const r = rows[0];
-  if (!r) return null;
+    left join grid on true`;
+}
+
+export function presentPlace(lng: number, lat: number, r: PlaceRow): LocateResponse {
   return {
     lng,
     lat,
@@ -37,4 +47,13 @@ export async function locatePoint(db: Kysely<DB>, lng: number, lat: number): Pro
     community: { code: r.community_code, name: r.community_name },
     grid: r.grid_code ? { code: r.grid_code, name: r.grid_name! } : null,
   };
+}
+
+/**
+ * Which grid, community, street and district a WGS84 point falls in. Public: division names and
+ * grid codes only, no staff. Every report is placed by this query.
+ */
+export async function locatePoint(db: Kysely<DB>, lng: number, lat: number): Promise<LocateResponse | null> {
+  const [row] = await runHot(db, placeQuery(lng, lat));
+  return row ? presentPlace(lng, lat, row) : null;
 }
