@@ -90,7 +90,7 @@ describe('platform endpoints', () => {
   it('health reports the database kind and migration version without a session', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: ctx.database.kind, migration: { version: 4, name: 'audit_scope' } });
+    expect(res.json()).toMatchObject({ status: 'ok', database: ctx.database.kind, migration: { version: 6, name: 'cases' } });
     expect(res.json().postgis).toMatch(/^3\./);
   });
   it('serves the OpenAPI document', async () => {
