@@ -1,14 +1,14 @@
 import type { CaseCreated, CaseSource, ReportCase } from '@gongzhi/contracts';
-import { sql, type Kysely } from 'kysely';
-import { runHot } from '../../db/database.js';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { coversCode, requirePermission, significantPrefix, type Principal } from '../../platform/access.js';
 import { AppError, badRequest, conflict } from '../../platform/errors.js';
 import { loadCalendar, shanghaiDay } from '../calendar/index.js';
-import { placeQuery, presentPlace, type PlaceRow } from '../regions/index.js';
+import { presentPlace } from '../regions/index.js';
 import { reportableCategory } from './categories.service.js';
 import { nextCaseNumber } from './case-numbers.js';
 import { attachPhotos } from './case-record.js';
+import { intakeBatcher, writeReports, type IntakeRow } from './intake-batch.js';
 import { stageLimit, startStage } from './deadlines.js';
 
 const idempotencyKey = /^[A-Za-z0-9-]{8,64}$/;
@@ -52,38 +52,25 @@ export async function reportCase(db: Kysely<DB>, actor: Principal | null, input:
 
   const attempt = async (county: string) => {
     const number = await nextCaseNumber(db, county, day);
-    const statement = (q: Kysely<DB>) => runHot(q, sql<PlaceRow & { id: string | null; version: number | null }>`
-      with place as (${placeQuery(input.lng, input.lat)}),
-      inserted as (
-        insert into cases (number, county_code, street_code, community_code, grid_code, location, address, category_code, description,
-          priority, source, reporter_id, reporter_name, first_receiver_id, first_receiver_name, state, level,
-          stage, stage_started_at, stage_warn_at, stage_due_at, reported_at, updated_at, intake_key, intake_principal)
-        select ${number}, ${county}, place.street_code, place.community_code, place.grid_code,
-          st_setsrid(st_point(${input.lng}, ${input.lat}), 4326), ${input.address ?? null}, ${category.code}, ${input.description},
-          ${category.priority}, ${source}, ${source === 'hotline' ? null : p.id}::uuid, ${source === 'hotline' ? (input.callerName ?? null) : p.displayName},
-          ${receivedByDispatcher ? p.id : null}::uuid, ${receivedByDispatcher ? p.displayName : null}, 'reported', ${category.default_level},
-          'register', ${clock.startedAt}, ${clock.warnAt}, ${clock.dueAt}, ${now}, ${now}, ${key ?? null}, ${key ? p.id : null}::uuid
-        from place
-        where substr(place.district_code, 1, 6) = ${county} and coalesce(place.grid_code, place.community_code) like ${`${scope}%`}
-        on conflict (intake_principal, intake_key) where intake_key is not null do nothing
-        returning id, version),
-      -- the first timeline row and the domain event, as recordStep writes them for every later step
-      timeline as (
-        insert into case_events (case_id, at, action, actor_id, actor_name, actor_role, to_state, detail, photo_ids)
-        select id, ${now}, 'report', ${p.id}::uuid, ${p.displayName}, ${p.role ?? 'api'}, 'reported',
-               ${JSON.stringify({ source, categoryCode: category.code })}::jsonb, ${input.photoIds}::uuid[] from inserted),
-      event as (
-        insert into outbox (topic, aggregate_type, aggregate_id, payload)
-        select 'case.report', 'case', id::text, ${JSON.stringify({ number, from: null, to: 'reported', unitId: null, source, categoryCode: category.code })}::jsonb from inserted)
-      select place.*, (select id from inserted) as id, (select version from inserted) as version from place`);
-    const rows = input.photoIds.length
+    const report: IntakeRow = {
+      number, county, scope: `${scope}%`, lng: input.lng, lat: input.lat, address: input.address ?? null, category: category.code,
+      description: input.description, priority: category.priority, source, level: category.default_level,
+      reporterId: source === 'hotline' ? null : p.id, reporterName: source === 'hotline' ? (input.callerName ?? null) : p.displayName,
+      receiverId: receivedByDispatcher ? p.id : null, receiverName: receivedByDispatcher ? p.displayName : null,
+      startedAt: clock.startedAt.toISOString(), warnAt: clock.warnAt.toISOString(), dueAt: clock.dueAt.toISOString(), at: now.toISOString(),
+      key: key ?? null, keyPrincipal: key ? p.id : null, actorId: p.id, actorName: p.displayName, actorRole: p.role ?? 'api',
+      detail: { source, categoryCode: category.code }, event: { from: null, to: 'reported', unitId: null, source, categoryCode: category.code },
+      photoIds: input.photoIds,
+    };
+    // photos are linked in the same transaction; everything else joins the shared intake statement
+    const row = input.photoIds.length
       ? await db.transaction().execute(async (tx) => {
-          const result = await statement(tx);
-          if (result[0]?.id) await attachPhotos(tx, result[0].id, p, input.photoIds, 'report');
-          return result;
+          const [written] = await writeReports(tx, [report]);
+          if (written?.id) await attachPhotos(tx, written.id, p, input.photoIds, 'report');
+          return written;
         })
-      : await statement(db);
-    return { number, row: rows[0] };
+      : await intakeBatcher(db).submit(report);
+    return { number, row };
   };
 
   let { number, row } = await attempt(p.scopeCode.slice(0, 6));

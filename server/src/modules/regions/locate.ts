@@ -17,9 +17,9 @@ export interface PlaceRow {
 /**
  * The query that places a WGS84 point: its grid (if an active one covers it), community, street and
  * district, as one row or none. Exported as SQL so that a caller can place and write in one statement
- * (report intake does).
+ * (report intake does, with the coordinates as values or as columns of its own rows).
  */
-export function placeQuery(lng: number, lat: number): RawBuilder<PlaceRow> {
+export function placeQuery(lng: number | RawBuilder<unknown>, lat: number | RawBuilder<unknown>): RawBuilder<PlaceRow> {
   return sql<PlaceRow>`
     with pt as (select st_setsrid(st_point(${lng}, ${lat}), 4326) as p),
     grid as (
