@@ -2,7 +2,7 @@ import { caseActions, type CaseAction, type CaseLevel, type CasePriority, type C
 import { describe, expect, it } from 'vitest';
 import { calendarFrom } from '../calendar/index.js';
 import { seededRandom } from '../regions/partition/random.js';
-import { simulateCase, stateAt, type Cast, type CaseStory, type Lifecycle, type Party, type SimUnit } from './demo-cases.js';
+import { simulateCase, stateAt, type Cast, type CaseStory, type Lifecycle, type Party, type SimUnit } from './demo-case-story.js';
 import { isOpen, nextState } from './state-machine.js';
 
 const cal = calendarFrom([{ day: '2026-10-01', kind: 'holiday' }, { day: '2026-10-02', kind: 'holiday' }, { day: '2026-10-10', kind: 'workday' }]);
