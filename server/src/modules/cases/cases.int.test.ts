@@ -68,6 +68,21 @@ describe('reporting (受理)', () => {
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
   });
+  it('reports arriving together are written together; one outside its reporter\'s grid fails alone', async () => {
+    const elsewhere = { ...rubbish(), ...(await pointIn(ctx, otherGrid)) };
+    const citizen = await loginAs(ctx, { role: 'citizen', scopeCode: county });
+    const results = await Promise.all([
+      ...Array.from({ length: 6 }, () => report(worker, rubbish())),
+      report(worker, elsewhere),
+      report(citizen, elsewhere),
+      report(worker, { ...rubbish(), lng: 116.39, lat: 39.9 }),
+    ]);
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201, 403, 201, 400]);
+    const numbers = results.filter((r) => r.statusCode === 201).map((r) => r.json().number as string);
+    expect(new Set(numbers).size).toBe(7);
+    const written = await ctx.database.db.selectFrom('case_events').select('case_id').where('case_id', 'in', results.filter((r) => r.statusCode === 201).map((r) => r.json().id)).execute();
+    expect(written).toHaveLength(7);
+  });
   it('refuses bad input with field errors, and places outside the platform', async () => {
     const short = await report(worker, { ...rubbish(), description: '脏' });
     expect(short.statusCode).toBe(400);
