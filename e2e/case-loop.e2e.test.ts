@@ -5,7 +5,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CategoryItem, GridDetail, LocateResponse } from '../contracts/src/index.js';
 import { categoryOptions } from '../web/src/pages/cases/categories.js';
-import { account, screenshotDir, startServer, type E2EServer } from './harness.js';
+import { account, screenshot, startServer, type E2EServer } from './harness.js';
 import { makePng } from './png.js';
 
 /**
@@ -26,21 +26,7 @@ const photo = (name: string, colour: [number, number, number]) => {
   fs.writeFileSync(file, makePng(160, 120, colour));
   return file;
 };
-/** A screenshot; `whole` stretches the viewport over the page's inner scroll area first (the app scrolls inside, not the document). */
-async function shot(page: Page, name: string, whole = false) {
-  const file = path.join(screenshotDir, `${name}.png`);
-  const size = page.viewportSize()!;
-  const tall = whole
-    ? await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('div')]
-      .filter((d) => ['auto', 'scroll'].includes(getComputedStyle(d).overflowY) && d.scrollHeight > d.clientHeight + 4)
-      .map((d) => d.scrollHeight + d.getBoundingClientRect().top)))
-    : 0;
-  if (tall <= size.height) return void (await page.screenshot({ path: file }));
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.ceil(tall) + 8, 4000) });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: file });
-  await page.setViewportSize(size);
-}
+const shot = screenshot;
 
 const desktop: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const phone: BrowserContextOptions = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', permissions: ['geolocation'] };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export interface DemoAccount {
   username: string;
@@ -71,3 +71,19 @@ export async function startServer(): Promise<E2EServer> {
 }
 
 export const account = (server: E2EServer, username: string) => server.accounts.find((a) => a.username === username)!;
+
+/** A screenshot; `whole` stretches the viewport over the page's inner scroll area first (the app scrolls inside, not the document). */
+export async function screenshot(page: Page, name: string, whole = false) {
+  const file = path.join(screenshotDir, `${name}.png`);
+  const size = page.viewportSize()!;
+  const tall = whole
+    ? await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('div')]
+      .filter((d) => ['auto', 'scroll'].includes(getComputedStyle(d).overflowY) && d.scrollHeight > d.clientHeight + 4)
+      .map((d) => d.scrollHeight + d.getBoundingClientRect().top)))
+    : 0;
+  if (tall <= size.height) return void (await page.screenshot({ path: file }));
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.ceil(tall) + 8, 4000) });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: file });
+  await page.setViewportSize(size);
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { account, screenshotDir, startServer, type E2EServer } from './harness.js';
+import { account, screenshot, screenshotDir, startServer, type E2EServer } from './harness.js';
 
 /**
  * 办理设置 in the browser: the data administrator adds a case type, sets and removes a routing rule,
@@ -11,21 +11,7 @@ let server: E2EServer;
 let page: Page;
 const until = { timeout: 20_000, interval: 250 };
 
-/** A screenshot; `whole` stretches the viewport over the page's inner scroll area first (the app scrolls inside, not the document). */
-async function shot(name: string, whole = false) {
-  const file = path.join(screenshotDir, `${name}.png`);
-  const size = page.viewportSize()!;
-  const tall = whole
-    ? await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('div')]
-      .filter((d) => ['auto', 'scroll'].includes(getComputedStyle(d).overflowY) && d.scrollHeight > d.clientHeight + 4)
-      .map((d) => d.scrollHeight + d.getBoundingClientRect().top)))
-    : 0;
-  if (tall <= size.height) return void (await page.screenshot({ path: file }));
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.ceil(tall) + 8, 4000) });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: file });
-  await page.setViewportSize(size);
-}
+const shot = (name: string, whole = false) => screenshot(page, name, whole);
 
 const formItem = (label: string) => page.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) });
 const categoryRow = (code: string) => page.locator(`[data-testid=categories-tab] tr[data-row-key="${code}"]`);
