@@ -7,7 +7,7 @@ import { loadCalendar } from '../calendar/index.js';
 import { categoryByCode } from './categories.service.js';
 import { caseFacts, caseUnits, loadCase, recordStep, type CaseUnitRow, type LoadedCase } from './case-record.js';
 import { makeStepContext, type StepContext } from './step-context.js';
-import { limitsOf } from './intake.service.js';
+import { limitsOf } from './deadlines.js';
 import { levelAbove } from './levels.js';
 import { actionSteps } from './action-steps.js';
 import { canStart, nextState } from './state-machine.js';
@@ -46,9 +46,11 @@ export async function applyAction(db: Kysely<DB>, actor: Principal | null, ref: 
     requireCaseAction(actor, body.action, caseFacts(c, units));
     if (c.version !== body.version) throw conflict('case.stale', { current: c.version, sent: body.version });
     const pending = await pendingRequest(tx, c.id);
-    if (!offered(body.action, c, pending) && body.action === 'rate') throw conflict('case.already_rated');
-    if (!offered(body.action, c, pending) && body.action === 'escalate') throw conflict('case.top_level');
-    if (!offered(body.action, c, pending) && body.action.startsWith('request_')) throw conflict('case.request_pending');
+    if (!offered(body.action, c, pending)) {
+      if (body.action === 'rate') throw conflict('case.already_rated');
+      if (body.action === 'escalate') throw conflict('case.top_level');
+      if (body.action.startsWith('request_')) throw conflict('case.request_pending');
+    }
     const request = body.action === 'decide_request' ? pending : null;
     if (body.action === 'decide_request' && (!request || request.id !== body.requestId)) throw notFound('case.request_not_found', { id: body.requestId });
     const to = nextState(body.action, {

@@ -9,7 +9,8 @@ import { ownedFileIds } from '../../platform/files.js';
 export type CaseRow = Selectable<DB['cases']>;
 export type CaseUnitRow = Selectable<DB['case_units']>;
 
-const caseColumns = sql`c.*, st_x(c.location) as lng, st_y(c.location) as lat`;
+/** A case row with its point as numbers. */
+export const caseColumns = sql`c.*, st_x(c.location) as lng, st_y(c.location) as lat`;
 export type LoadedCase = CaseRow & { lng: number; lat: number };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

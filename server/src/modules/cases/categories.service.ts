@@ -66,6 +66,11 @@ function cachedCategories(db: Kysely<DB>): Promise<Map<string, CategoryRow>> {
   return rows;
 }
 
+/** Category names by code, for display (from the same per-process cache). */
+export async function categoryNames(db: Kysely<DB>): Promise<Map<string, string>> {
+  return new Map([...(await cachedCategories(db))].map(([code, c]) => [code, c.name]));
+}
+
 /** An active leaf category, for a report. */
 export async function reportableCategory(db: Kysely<DB>, code: string): Promise<CategoryRow> {
   const row = (await cachedCategories(db)).get(code);

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { loadCalendar } from '../calendar/index.js';
 import { categoryByCode } from './categories.service.js';
 import { caseUnits, loadCase, recordStep } from './case-record.js';
-import { limitsOf } from './intake.service.js';
+import { limitsOf } from './deadlines.js';
 import { autoEscalatingStates, levelAbove } from './levels.js';
 import { escalation, makeStepContext } from './step-context.js';
 import { pendingRequest } from './actions.service.js';

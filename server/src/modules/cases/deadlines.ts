@@ -8,6 +8,14 @@ export interface StageLimits {
   verify: number;
 }
 
+/** A category row's stage limits. */
+export const limitsOf = (c: { limit_register: number; limit_dispatch: number; limit_handle: number; limit_verify: number }): StageLimits => ({
+  register: c.limit_register,
+  dispatch: c.limit_dispatch,
+  handle: c.limit_handle,
+  verify: c.limit_verify,
+});
+
 /** Urgent cases get half the time, critical ones a quarter; never under ten working minutes. */
 const priorityFactor: Record<CasePriority, number> = { normal: 1, urgent: 0.5, critical: 0.25 };
 export const minimumLimit = 10;

@@ -9,7 +9,7 @@ import { reportableCategory } from './categories.service.js';
 import { nextCaseNumber } from './case-numbers.js';
 import { attachPhotos } from './case-record.js';
 import { intakeBatcher, writeReports, type IntakeRow } from './intake-batch.js';
-import { stageLimit, startStage } from './deadlines.js';
+import { limitsOf, stageLimit, startStage } from './deadlines.js';
 
 const idempotencyKey = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -22,13 +22,6 @@ function sourceOf(p: Principal, requested: 'hotline' | undefined): CaseSource {
 }
 
 export type Intake = { created: true; summary: CaseCreated } | { created: false; caseId: string };
-
-export const limitsOf = (c: { limit_register: number; limit_dispatch: number; limit_handle: number; limit_verify: number }) => ({
-  register: c.limit_register,
-  dispatch: c.limit_dispatch,
-  handle: c.limit_handle,
-  verify: c.limit_verify,
-});
 
 /**
  * Accepts a report (受理): places it in its grid, numbers it, starts the register clock, and writes

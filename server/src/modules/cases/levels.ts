@@ -5,13 +5,6 @@ export function levelAbove(level: CaseLevel): CaseLevel | null {
   return level === 'community' ? 'street' : level === 'street' ? 'district' : null;
 }
 
-/** The division whose office coordinates a case at a level. */
-export function coordinatingCode(level: CaseLevel, codes: { countyCode: string; streetCode: string; communityCode: string }): string {
-  if (level === 'community') return codes.communityCode;
-  if (level === 'street') return codes.streetCode;
-  return `${codes.countyCode}000000`;
-}
-
 /** A dispatcher works at the level of their scope: a county (or wider) scope is the district centre. */
 export function levelOfScope(scopeCode: string): CaseLevel {
   if (scopeCode.length === 15 || !scopeCode.endsWith('000')) return 'community';

@@ -8,7 +8,8 @@ import { unitsByIds } from '../accounts/index.js';
 import { loadCalendar, workingMinutesBetween } from '../calendar/index.js';
 import { regionNames } from '../regions/index.js';
 import { allowedActions, pendingRequest } from './actions.service.js';
-import { caseFacts, caseUnits, loadCase, type LoadedCase } from './case-record.js';
+import { caseColumns, caseFacts, caseUnits, loadCase, type LoadedCase } from './case-record.js';
+import { categoryNames } from './categories.service.js';
 import { levelOfScope } from './levels.js';
 import { suggestUnit } from './routing.service.js';
 
@@ -72,7 +73,7 @@ export async function listCases(db: Kysely<DB>, actor: Principal | null, q: List
   // inboxes work through the most urgent first; searches show the newest first
   const order = q.inbox && q.inbox !== 'mine' ? sql`c.stage_due_at asc nulls last, c.reported_at` : sql`c.reported_at desc`;
   const [rows, total] = await Promise.all([
-    sql<LoadedCase>`select c.*, st_x(c.location) as lng, st_y(c.location) as lat from cases c where ${filter}
+    sql<LoadedCase>`select ${caseColumns} from cases c where ${filter}
       order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from cases c where ${filter}`.execute(db),
   ]);
@@ -115,10 +116,6 @@ async function presentList(db: Kysely<DB>, rows: LoadedCase[]): Promise<CaseList
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-async function categoryNames(db: Kysely<DB>) {
-  const rows = await db.selectFrom('case_categories').select(['code', 'name']).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
 
 /** A case as lists show it, with its version (a replayed report answers with this). */
 export async function caseSummary(db: Kysely<DB>, actor: Principal | null, ref: string): Promise<CaseListItem & { version: number }> {
@@ -149,13 +146,14 @@ export async function caseDetail(db: Kysely<DB>, actor: Principal | null, ref: s
   const suggestion = ['reported', 'registered'].includes(c.state)
     ? await suggestUnit(db, { categoryCode: c.category_code, level: c.level, countyCode: c.county_code, streetCode: c.street_code, communityCode: c.community_code })
     : null;
-  const categoryPath = await db.selectFrom('case_categories').select('name').where('code', 'in', [c.category_code.slice(0, 3), c.category_code]).orderBy('code').execute();
+  const names = await categoryNames(db);
+  const categoryPath = [c.category_code.slice(0, 3), c.category_code].map((code) => names.get(code) ?? code);
   const due = c.stage_due_at ? new Date(c.stage_due_at) : null;
   const now = new Date();
   return {
     ...item!,
     version: c.version,
-    categoryPath: categoryPath.map((r) => r.name),
+    categoryPath,
     reporterName: c.reporter_name,
     firstReceiverName: c.first_receiver_name,
     units: units.map((u) => ({ ...unitRef(u.unit_id)!, role: u.role, state: u.state })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coordinatingCode, levelAbove, levelOfScope } from './levels.js';
+import { coordinatingCode } from '../../platform/access.js';
+import { levelAbove, levelOfScope } from './levels.js';
 import { pickRule } from './routing.js';
 
 const rules = [
@@ -32,9 +33,9 @@ describe('levels: 小事不出社区，大事不出街道', () => {
   });
   it('the coordinating office of each level', () => {
     const codes = { countyCode: '370303', streetCode: '370303001000', communityCode: '370303001001' };
-    expect(coordinatingCode('community', codes)).toBe('370303001001');
-    expect(coordinatingCode('street', codes)).toBe('370303001000');
-    expect(coordinatingCode('district', codes)).toBe('370303000000');
+    expect(coordinatingCode({ level: 'community', ...codes })).toBe('370303001001');
+    expect(coordinatingCode({ level: 'street', ...codes })).toBe('370303001000');
+    expect(coordinatingCode({ level: 'district', ...codes })).toBe('370303000000');
   });
   it('a dispatcher works at the level of their scope', () => {
     expect(levelOfScope('370303000000')).toBe('district');
