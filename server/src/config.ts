@@ -15,6 +15,27 @@ const envSchema = z.object({
   GONGZHI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** How often the deadline job looks for reminders, overdue cases and escalations; 0 turns it off in this process. */
   GONGZHI_DEADLINE_SCAN_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** S3-compatible endpoint, e.g. http://127.0.0.1:9000 for MinIO; unset = AWS's own endpoint for the region. */
+  GONGZHI_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** When set, photos go to this bucket instead of GONGZHI_DATA_DIR/files. */
+  GONGZHI_S3_BUCKET: z.string().min(1).optional(),
+  /** Signing region; S3-compatible servers mostly accept anything, AWS needs the bucket's own. */
+  GONGZHI_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Access key for the bucket; required with GONGZHI_S3_BUCKET. */
+  GONGZHI_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  /** Secret for GONGZHI_S3_ACCESS_KEY_ID; required with GONGZHI_S3_BUCKET. */
+  GONGZHI_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (endpoint/bucket/key): on by default because MinIO, Ceph and most self-hosted servers need it. */
+  GONGZHI_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+}).superRefine((env, ctx) => {
+  // Caught here rather than at the first upload, which would fail long after start-up.
+  if (env.GONGZHI_S3_BUCKET && !(env.GONGZHI_S3_ACCESS_KEY_ID && env.GONGZHI_S3_SECRET_ACCESS_KEY)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['GONGZHI_S3_BUCKET'],
+      message: 'needs GONGZHI_S3_ACCESS_KEY_ID and GONGZHI_S3_SECRET_ACCESS_KEY as well / 设置存储桶时须同时设置这两个密钥变量',
+    });
+  }
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'GONGZHI_DATA_DIR'> & { GONGZHI_DATA_DIR: string };

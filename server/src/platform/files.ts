@@ -2,8 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { AppError, badRequest } from './errors.js';
+import { s3FileStore } from './s3-store.js';
 
 export const maxPhotoBytes = 10 * 1024 * 1024;
 
@@ -24,6 +26,20 @@ export function localFileStore(dir: string): FileStore {
       return fs.readFile(full(key)).catch(() => null);
     },
   };
+}
+
+/** The configured store: the S3 bucket when GONGZHI_S3_BUCKET is set, else GONGZHI_DATA_DIR/files. */
+export function fileStoreFrom(config: Config): FileStore {
+  if (!config.GONGZHI_S3_BUCKET) return localFileStore(path.join(config.GONGZHI_DATA_DIR, 'files'));
+  return s3FileStore({
+    endpoint: config.GONGZHI_S3_ENDPOINT,
+    bucket: config.GONGZHI_S3_BUCKET,
+    region: config.GONGZHI_S3_REGION,
+    // loadConfig refuses a bucket without both keys.
+    accessKeyId: config.GONGZHI_S3_ACCESS_KEY_ID!,
+    secretAccessKey: config.GONGZHI_S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: config.GONGZHI_S3_FORCE_PATH_STYLE,
+  });
 }
 
 /** The image type from the first bytes, whatever the client claimed. */

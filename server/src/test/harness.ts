@@ -40,14 +40,18 @@ export async function copyTemplate(): Promise<{ dataDir: string; url: string | u
   };
 }
 
-/** One real app on one real database per test file, on its own copy of the seeded template. */
-export function useTestApp(): TestContext {
+/**
+ * One real app on one real database per test file, on its own copy of the seeded template. `env` adds
+ * variables to its configuration; it is read when the app is built, so a server started in an earlier
+ * beforeAll can pass its port.
+ */
+export function useTestApp(env: () => NodeJS.ProcessEnv = () => ({})): TestContext {
   const ctx = {} as TestContext;
   let cleanup = async () => {};
   beforeAll(async () => {
     const copy = await copyTemplate();
     cleanup = copy.drop;
-    const config = loadConfig({ GONGZHI_DATA_DIR: copy.dataDir, LOG_LEVEL: 'silent', ...(copy.url ? { DATABASE_URL: copy.url } : {}) });
+    const config = loadConfig({ GONGZHI_DATA_DIR: copy.dataDir, LOG_LEVEL: 'silent', ...(copy.url ? { DATABASE_URL: copy.url } : {}), ...env() });
     ctx.database = await openDatabase({ url: config.DATABASE_URL, dataDir: copy.dataDir });
     ctx.app = await buildApp({ config, database: ctx.database, logger: createLogger('silent'), serveWeb: false });
     cleanup = async () => {

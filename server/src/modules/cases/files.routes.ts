@@ -3,17 +3,16 @@ import { photoUploadResponse } from '@gongzhi/contracts';
 import { z } from 'zod';
 import { mayReadCase, requireAnyPermission, requirePermission } from '../../platform/access.js';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
-import { fileById, localFileStore, maxPhotoBytes, savePhoto } from '../../platform/files.js';
+import { fileById, fileStoreFrom, maxPhotoBytes, savePhoto } from '../../platform/files.js';
 import { typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { caseFacts, caseUnits, loadCase } from './case-record.js';
-import path from 'node:path';
 
 const tags = ['cases 案件'];
 
 /** Photos: uploaded before the report or feedback that attaches them; served to whoever may see the case. */
 export async function photoRoutes(app: App, { db, config }: RouteDeps) {
-  const store = localFileStore(path.join(config.GONGZHI_DATA_DIR, 'files'));
+  const store = fileStoreFrom(config);
   await app.register(multipart, { limits: { fileSize: maxPhotoBytes, files: 1, fields: 0 } });
   const r = typed(app);
   r.post('/files', { schema: { tags, summary: '上传照片 Upload a photo (multipart field "file"; JPEG, PNG or WebP up to 10 MB)', consumes: ['multipart/form-data'], response: { 201: photoUploadResponse } } }, async (req, reply) => {
