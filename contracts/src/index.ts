@@ -8,3 +8,4 @@ export * from './problem.js';
 export * from './names.js';
 export * from './cases.js';
 export * from './calendar.js';
+export * from './basedata.js';

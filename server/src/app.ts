@@ -12,12 +12,14 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrationState } from './db/migrate.js';
 import { apiKeyRoutes, authRoutes, resolveApiKey, resolveSession, userRoutes } from './modules/accounts/index.js';
+import { basedataReferenceRoutes, peopleRoutes } from './modules/basedata/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
 import { caseReferenceRoutes, caseRoutes, photoRoutes } from './modules/cases/index.js';
 import { gridRoutes, regionRoutes } from './modules/regions/index.js';
 import { auditRoutes } from './platform/audit.routes.js';
 import { registerAuthentication } from './platform/authenticate.js';
 import { registerLanguage, registerProblemHandler, typed } from './platform/http.js';
+import { piiKeysFrom, resolvePiiSecret } from './platform/pii.js';
 import type { RouteDeps } from './platform/routes.js';
 
 export const version = '0.1.0';
@@ -58,14 +60,16 @@ export async function buildApp({ config, database, logger, serveWeb = true }: Ap
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  const deps: RouteDeps = { db, config };
+  const pii = resolvePiiSecret(config.GONGZHI_PII_KEY, config.GONGZHI_DATA_DIR);
+  if (pii.generated) logger.warn('GONGZHI_PII_KEY is unset: personal data is encrypted with a key kept in the data folder, fit for the demo only / 未设置 GONGZHI_PII_KEY，个人信息密钥保存在数据目录中，仅适用于演示');
+  const deps: RouteDeps = { db, config, pii: piiKeysFrom(pii.secret) };
   await app.register(
     async (api) => {
       typed(api).get('/health', { config: { public: true }, schema: { tags: ['platform 平台'], summary: '健康检查 Health', response: { 200: healthResponse } } }, async () => {
         const [state, postgis] = await Promise.all([migrationState(database), database.db.selectNoFrom((eb) => eb.fn<string>('postgis_lib_version', []).as('v')).executeTakeFirstOrThrow()]);
         return { status: 'ok' as const, database: database.kind, postgis: postgis.v, migration: state, version };
       });
-      for (const routes of [authRoutes, userRoutes, apiKeyRoutes, regionRoutes, gridRoutes, auditRoutes, calendarRoutes, caseReferenceRoutes, caseRoutes, photoRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, userRoutes, apiKeyRoutes, regionRoutes, gridRoutes, auditRoutes, calendarRoutes, caseReferenceRoutes, caseRoutes, photoRoutes, basedataReferenceRoutes, peopleRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -15,6 +15,11 @@ const envSchema = z.object({
   GONGZHI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** How often the deadline job looks for reminders, overdue cases and escalations; 0 turns it off in this process. */
   GONGZHI_DEADLINE_SCAN_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** 32 random bytes (base64 or hex) protecting 身份证号 and phone numbers; unset = a key kept in the data folder (demo only). */
+  GONGZHI_PII_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?)$/, 'must be 32 random bytes as base64 or hex (openssl rand -base64 32)')
+    .optional(),
   /** S3-compatible endpoint, e.g. http://127.0.0.1:9000 for MinIO; unset = AWS's own endpoint for the region. */
   GONGZHI_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** When set, photos go to this bucket instead of GONGZHI_DATA_DIR/files. */

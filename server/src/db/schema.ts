@@ -254,6 +254,223 @@ export interface CaseFilesTable {
   stage: 'report' | 'feedback' | 'verify';
 }
 
+/** Which write set each field: `*` for every field the record was created with, then per-field overrides. */
+type Provenance = ColumnType<Record<string, number>, string | undefined, string>;
+type Extra = ColumnType<Record<string, unknown>, string | undefined, string>;
+export type BaseEntity = 'person' | 'dwelling' | 'organisation';
+
+export interface DataSourcesTable {
+  code: string;
+  name: string;
+  name_en: string;
+}
+
+export interface FieldAuthoritiesTable {
+  entity: BaseEntity;
+  field: string;
+  source_code: string;
+}
+
+export interface DataWritesTable {
+  id: Generated<number>;
+  source_code: string;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_name: string | null;
+  import_id: string | null;
+}
+
+export interface EstatesTable {
+  id: Generated<string>;
+  name: string;
+  kind: 'estate' | 'road' | 'village';
+  community_code: string;
+}
+
+export interface BuildingsTable {
+  id: Generated<string>;
+  estate_id: string;
+  name: string;
+  grid_code: string;
+  floors: number | null;
+  location: Geometry;
+}
+
+export interface DwellingsTable {
+  id: Generated<string>;
+  building_id: string;
+  address_code: string;
+  unit_no: Generated<string>;
+  room_no: string;
+  grid_code: string;
+  usage: Generated<'owner_occupied' | 'rented' | 'vacant' | 'commercial'>;
+  area_m2: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  landlord_id: string | null;
+  lease_start: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_end: ColumnType<string | null, string | null | undefined, string | null>;
+  extra: Extra;
+  provenance: Provenance;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface PeopleTable {
+  id: Generated<string>;
+  id_type: Generated<'resident' | 'passport' | 'permit'>;
+  id_hash: string;
+  id_cipher: Buffer;
+  id_masked: string;
+  name: string;
+  name_grams: string[];
+  gender: '1' | '2' | null;
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
+  phone_hash: string | null;
+  phone_cipher: Buffer | null;
+  phone_masked: string | null;
+  person_type: 'huji' | 'changzhu' | 'liudong' | 'jingwai';
+  grid_code: string;
+  dwelling_id: string | null;
+  extra: Extra;
+  provenance: Provenance;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ResidenciesTable {
+  id: Generated<string>;
+  person_id: string;
+  dwelling_id: string;
+  relation: 'owner' | 'family' | 'tenant' | 'collective' | 'other';
+  moved_in: ColumnType<string, string, string>;
+  moved_out: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface TagTypesTable {
+  code: string;
+  name: string;
+  name_en: string;
+  focus: Generated<boolean>;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface PersonTagsTable {
+  person_id: string;
+  tag_code: string;
+  since: ColumnType<string | null, string | null | undefined, string | null>;
+  write_id: number | null;
+}
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  uscc: string | null;
+  name: string;
+  name_grams: string[];
+  org_type: 'enterprise' | 'individual' | 'social' | 'public';
+  industry: string | null;
+  grid_code: string;
+  building_id: string | null;
+  address: string;
+  legal_rep: string | null;
+  phone_hash: string | null;
+  phone_cipher: Buffer | null;
+  phone_masked: string | null;
+  head_count: number | null;
+  extra: Extra;
+  provenance: Provenance;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface VisitsTable {
+  id: string;
+  worker_id: string;
+  worker_name: string;
+  grid_code: string;
+  target_type: BaseEntity;
+  target_id: string;
+  visited_at: Timestamp;
+  location: Geometry | null;
+  notes: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface FieldDefinitionsTable {
+  id: Generated<string>;
+  entity: BaseEntity;
+  scope_code: string;
+  key: string;
+  label: string;
+  label_en: Generated<string>;
+  type: 'text' | 'number' | 'date' | 'choice' | 'boolean';
+  required: Generated<boolean>;
+  options: ColumnType<{ value: string; label: string }[], string | undefined, string>;
+  pattern: string | null;
+  min_value: ColumnType<string | null, number | null | undefined, number | null>;
+  max_value: ColumnType<string | null, number | null | undefined, number | null>;
+  max_length: number | null;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface DiscrepanciesTable {
+  id: Generated<string>;
+  entity: BaseEntity;
+  record_id: string;
+  grid_code: string;
+  field: string;
+  current_value: string | null;
+  current_write_id: number | null;
+  proposed_value: string | null;
+  proposed_write_id: number;
+  status: Generated<'open' | 'kept' | 'accepted'>;
+  resolved_by_name: string | null;
+  resolved_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  entity: BaseEntity;
+  source_code: string;
+  file_name: string;
+  file_sha256: string;
+  file_key: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  mapping: ColumnType<Record<string, string>, string, string>;
+  dry_run: boolean;
+  state: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  total_bytes: number;
+  bytes_read: Generated<number>;
+  rows_read: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  failed: Generated<number>;
+  discrepancies: Generated<number>;
+  error: string | null;
+  created_by: string;
+  created_by_name: string;
+  scope_code: string;
+  created_at: Generated<Date>;
+  finished_at: NullableTimestamp;
+}
+
+export interface ImportRowErrorsTable {
+  import_id: string;
+  row_no: number;
+  cells: ColumnType<string[], string, string>;
+  errors: ColumnType<{ column: string; message: string }[], string, string>;
+}
+
+export interface CasePartiesTable {
+  case_id: string;
+  person_id: string;
+  role: Generated<'party' | 'reporter' | 'subject'>;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
@@ -274,4 +491,21 @@ export interface DB {
   case_events: CaseEventsTable;
   case_requests: CaseRequestsTable;
   case_files: CaseFilesTable;
+  data_sources: DataSourcesTable;
+  field_authorities: FieldAuthoritiesTable;
+  data_writes: DataWritesTable;
+  estates: EstatesTable;
+  buildings: BuildingsTable;
+  dwellings: DwellingsTable;
+  people: PeopleTable;
+  residencies: ResidenciesTable;
+  tag_types: TagTypesTable;
+  person_tags: PersonTagsTable;
+  organisations: OrganisationsTable;
+  visits: VisitsTable;
+  field_definitions: FieldDefinitionsTable;
+  discrepancies: DiscrepanciesTable;
+  imports: ImportsTable;
+  import_row_errors: ImportRowErrorsTable;
+  case_parties: CasePartiesTable;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedCodes, coversCode, isAncestorOfScope, rolePermissions, significantPrefix, type Principal } from './access.js';
+import { allowedCodes, coversCode, isAncestorOfScope, rolePermissions, scopeGridRange, significantPrefix, type Principal } from './access.js';
 import { AppError } from './errors.js';
 
 const principal = (scopeCode: string, role: keyof typeof rolePermissions = 'leader'): Principal => ({
@@ -21,6 +21,28 @@ describe('significantPrefix', () => {
     expect(significantPrefix('370303001000')).toBe('370303001');
     expect(significantPrefix('370303001002')).toBe('370303001002');
     expect(significantPrefix('370303001002007')).toBe('370303001002007');
+  });
+});
+
+describe('scopeGridRange', () => {
+  it('spans exactly the grid codes inside the scope', () => {
+    expect(scopeGridRange(principal('370303001000'))).toEqual(['370303001000000', '370303001999999']);
+    expect(scopeGridRange(principal('370303001002007', 'grid_worker'))).toEqual(['370303001002007', '370303001002007']);
+    const [lo, hi] = scopeGridRange(principal('370303001002'));
+    for (const code of ['370303001002001', '370303001002999']) expect(code >= lo && code <= hi).toBe(true);
+    for (const code of ['370303001003001', '370303001001999']) expect(code >= lo && code <= hi).toBe(false);
+  });
+});
+
+describe('base data permissions', () => {
+  it('only data administrators and administrators see full identity numbers, import and define fields', () => {
+    for (const role of Object.keys(rolePermissions) as (keyof typeof rolePermissions)[]) {
+      for (const permission of ['basedata:reveal', 'basedata:import', 'basedata:define', 'basedata:resolve'] as const) {
+        expect(rolePermissions[role].includes(permission)).toBe(role === 'admin' || role === 'data_admin');
+      }
+    }
+    expect(rolePermissions.citizen.some((p) => p.startsWith('basedata:'))).toBe(false);
+    expect(rolePermissions.grid_worker).toContain('basedata:write');
   });
 });
 

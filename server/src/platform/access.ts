@@ -31,18 +31,31 @@ export const permissions = [
   'category:write',
   'routing:write',
   'calendar:write',
+  // base data of people, housing and organisations (人房企): read masked, write, see a full
+  // identity number or phone (with a stated reason, audited), import files, define extra fields,
+  // resolve discrepancies between sources, export
+  'basedata:read',
+  'basedata:write',
+  'basedata:reveal',
+  'basedata:import',
+  'basedata:define',
+  'basedata:resolve',
+  'basedata:export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const staffBase: Permission[] = ['region:read', 'grid:read', 'staff:read', 'unit:read', 'case:read'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: [...staffBase, 'user:read', 'case:report'],
-  dispatcher: [...staffBase, 'user:read', 'case:report', 'case:dispatch'],
+  leader: [...staffBase, 'user:read', 'case:report', 'basedata:read', 'basedata:export'],
+  dispatcher: [...staffBase, 'user:read', 'case:report', 'case:dispatch', 'basedata:read'],
   handler: ['region:read', 'grid:read', 'unit:read', 'case:read', 'case:handle'],
   verifier: [...staffBase, 'case:verify'],
-  grid_worker: [...staffBase, 'case:report', 'case:rate'],
-  data_admin: [...staffBase, 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write'],
+  grid_worker: [...staffBase, 'case:report', 'case:rate', 'basedata:read', 'basedata:write'],
+  data_admin: [
+    ...staffBase, 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write',
+    'basedata:read', 'basedata:write', 'basedata:reveal', 'basedata:import', 'basedata:define', 'basedata:resolve', 'basedata:export',
+  ],
   // a citizen reads only the cases they reported (the cases service narrows it)
   citizen: ['region:read', 'case:report', 'case:read', 'case:rate'],
 };
@@ -117,6 +130,15 @@ export function requireAccess(
 /** SQL LIKE pattern matching every code inside the principal's scope, for filters inside queries. */
 export function scopeLikePattern(principal: Principal): string {
   return `${significantPrefix(principal.scopeCode)}%`;
+}
+
+/**
+ * The range of 15-digit grid codes inside the principal's scope, for filters on a plain btree index
+ * (codes are digits, so every code with the prefix lies between the prefix padded with 0s and with 9s).
+ */
+export function scopeGridRange(principal: Principal): [string, string] {
+  const prefix = significantPrefix(principal.scopeCode);
+  return [prefix.padEnd(15, '0'), prefix.padEnd(15, '9')];
 }
 
 /** What the access rules need to know about a case. */

@@ -34,3 +34,16 @@ export async function writeAudit(db: Kysely<DB>, entry: AuditEntry): Promise<voi
     })
     .execute();
 }
+
+/** The audit rows of one action on one record, newest first (who looked at a person's full ID number). */
+export async function auditOfTarget(db: Kysely<DB>, action: string, targetType: string, targetId: string, limit = 100) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_name', 'detail'])
+    .where('action', '=', action)
+    .where('target_type', '=', targetType)
+    .where('target_id', '=', targetId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -14,6 +14,9 @@ declare module 'vitest' {
   }
 }
 
+/** Every test app and the seeded template share one key, so seeded personal data decrypts in each copy. */
+export const testPiiKey = Buffer.alloc(32, 7).toString('base64');
+
 /** Builds the seeded template once per run; each test file starts from its own copy of it. */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;

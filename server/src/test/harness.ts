@@ -9,7 +9,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { hashPassword } from '../modules/accounts/index.js';
 import { createLogger } from '../platform/logger.js';
-import { adminQuery, withDatabase } from './global-setup.js';
+import { adminQuery, testPiiKey, withDatabase } from './global-setup.js';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -51,7 +51,7 @@ export function useTestApp(env: () => NodeJS.ProcessEnv = () => ({})): TestConte
   beforeAll(async () => {
     const copy = await copyTemplate();
     cleanup = copy.drop;
-    const config = loadConfig({ GONGZHI_DATA_DIR: copy.dataDir, LOG_LEVEL: 'silent', ...(copy.url ? { DATABASE_URL: copy.url } : {}), ...env() });
+    const config = loadConfig({ GONGZHI_DATA_DIR: copy.dataDir, LOG_LEVEL: 'silent', GONGZHI_PII_KEY: testPiiKey, ...(copy.url ? { DATABASE_URL: copy.url } : {}), ...env() });
     ctx.database = await openDatabase({ url: config.DATABASE_URL, dataDir: copy.dataDir });
     ctx.app = await buildApp({ config, database: ctx.database, logger: createLogger('silent'), serveWeb: false });
     cleanup = async () => {

@@ -6,3 +6,4 @@ export { reportCase } from './intake.service.js';
 export { applyAction } from './actions.service.js';
 export { scanDeadlines, startDeadlineJob } from './deadline-job.js';
 export { seedDemoCases } from './demo-cases.js';
+export { casesOfPerson, linkCaseParty } from './parties.service.js';

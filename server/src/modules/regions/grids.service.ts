@@ -230,3 +230,10 @@ export async function recordChange(db: Kysely<DB>, actor: Principal, ip: string,
   await emitEvent(db, { topic: action, aggregateType: 'grid', aggregateId: code, payload: { code, ...detail } });
 }
 
+
+/** The codes among `codes` that name an active grid (for other modules that file records by grid). */
+export async function activeGridCodes(db: Kysely<DB>, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('grids').select('code').where('code', 'in', [...new Set(codes)]).where('retired_at', 'is', null).execute();
+  return new Set(rows.map((r) => r.code));
+}

@@ -1,4 +1,5 @@
 export { locatePoint, placeQuery, presentPlace, type PlaceRow } from './locate.js';
+export { activeGridCodes } from './grids.service.js';
 export { scopeExists, scopeName, ancestorCodes, regionNames } from './regions.service.js';
 export { gridRoutes } from './grids.routes.js';
 export { regionRoutes } from './regions.routes.js';

@@ -1,0 +1,2 @@
+export { peopleRoutes } from './people.routes.js';
+export { basedataReferenceRoutes } from './reference.routes.js';

@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import { coversCode, scopeGridRange } from '../../platform/access.js';
+import { encryptPii, maskIdNumber, maskPhone, piiHash, type PiiKeys } from '../../platform/pii.js';
+import { activeGridCodes } from '../regions/index.js';
+import { isExtraField, shapes } from './entities.js';
+import { nameGrams } from './grams.js';
+import type { Provenance } from './precedence.js';
+import { failed, type EntityAdapter, type ExistingRecord, type IncomingRow, type PreparedRow, type RowOutcome, type WriteContext } from './write-batch.js';
+
+/** The matching key of a person across sources: a keyed hash of the document number (never the number). */
+export function personKey(pii: PiiKeys, idType: string, idNumber: string): string {
+  return piiHash(pii, idType === 'resident' ? idNumber : `${idType}:${idNumber}`, 'id');
+}
+
+const day = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+/** Places each row: its grid (given, or the grid of its dwelling), both inside the writer's jurisdiction. */
+async function placeRows(ctx: WriteContext, rows: IncomingRow[]) {
+  const [lo, hi] = scopeGridRange(ctx.actor);
+  const codes = [...new Set(rows.flatMap((r) => (r.values.address_code ? [r.values.address_code] : [])))];
+  const dwellings = codes.length
+    ? await ctx.db.selectFrom('dwellings').select(['id', 'address_code', 'grid_code']).where('address_code', 'in', codes).where('grid_code', '>=', lo).where('grid_code', '<=', hi).execute()
+    : [];
+  const dwellingByCode = new Map(dwellings.map((d) => [d.address_code, d]));
+  const grids = await activeGridCodes(ctx.db, rows.flatMap((r) => (r.values.grid_code ? [r.values.grid_code] : [])));
+  return { dwellingByCode, grids };
+}
+
+export const peopleAdapter: EntityAdapter = {
+  entity: 'person',
+  noun: '人员',
+
+  async prepare(ctx, rows) {
+    const { dwellingByCode, grids } = await placeRows(ctx, rows);
+    return rows.map((row): PreparedRow | RowOutcome => {
+      const v = row.values;
+      const dwelling = v.address_code ? dwellingByCode.get(v.address_code) : undefined;
+      if (v.address_code && !dwelling) return failed(row.rowNo, { field: 'address_code', code: 'basedata.value.address_unknown', params: { value: v.address_code } });
+      const gridCode = v.grid_code ?? dwelling?.grid_code ?? null;
+      if (v.grid_code && (!grids.has(v.grid_code) || !coversCode(ctx.actor.scopeCode, v.grid_code)))
+        return failed(row.rowNo, { field: 'grid_code', code: 'basedata.value.grid_unknown', params: { value: v.grid_code } });
+      if (!gridCode && !row.recordId) return failed(row.rowNo, { field: 'grid_code', code: 'basedata.value.place_required', params: {} });
+      const idType = v.id_type ?? 'resident';
+      const compared: Record<string, string | null> = {};
+      for (const [k, value] of Object.entries(v)) if (!shapes.person.notMerged.has(k)) compared[k] = value;
+      if (dwelling && !v.grid_code) compared.grid_code = dwelling.grid_code;
+      if (v.phone) compared.phone = piiHash(ctx.pii, v.phone, 'phone');
+      return {
+        rowNo: row.rowNo,
+        key: v.id_number ? personKey(ctx.pii, idType, v.id_number) : null,
+        ...(row.recordId ? { recordId: row.recordId } : {}),
+        compared,
+        row,
+        gridCode: gridCode ?? '',
+        context: { dwellingId: dwelling?.id ?? null, idType },
+      };
+    });
+  },
+
+  async load(ctx, keys, ids) {
+    if (keys.length === 0 && ids.length === 0) return [];
+    const rows = await ctx.db
+      .selectFrom('people as p')
+      .leftJoin('dwellings as d', 'd.id', 'p.dwelling_id')
+      .select(['p.id', 'p.id_hash', 'p.name', 'p.gender', day('p.birth_date').as('birth_date'), 'p.phone_hash', 'p.person_type', 'p.grid_code', 'p.extra', 'p.provenance', 'd.address_code'])
+      .where((eb) => eb.or([...(keys.length ? [eb('p.id_hash', 'in', keys)] : []), ...(ids.length ? [eb('p.id', 'in', ids)] : [])]))
+      .forUpdate('p')
+      .execute();
+    return rows.map((r): ExistingRecord => ({
+      id: r.id,
+      key: r.id_hash,
+      gridCode: r.grid_code,
+      provenance: r.provenance as Provenance,
+      compared: {
+        ...stringValues(r.extra),
+        name: r.name, gender: r.gender, birth_date: r.birth_date, phone: r.phone_hash, person_type: r.person_type, grid_code: r.grid_code, address_code: r.address_code,
+      },
+    }));
+  },
+
+  async insert(ctx, rows) {
+    await ctx.db
+      .insertInto('people')
+      .values(
+        rows.map(({ id, row }) => {
+          const v = row.row.values;
+          const idNumber = v.id_number as string;
+          return {
+            id,
+            id_type: row.context.idType as 'resident',
+            id_hash: row.key as string,
+            id_cipher: encryptPii(ctx.pii, idNumber),
+            id_masked: maskIdNumber(idNumber),
+            name: v.name as string,
+            name_grams: nameGrams(v.name as string),
+            gender: (v.gender ?? null) as '1' | '2' | null,
+            birth_date: v.birth_date ?? null,
+            ...phoneColumns(ctx.pii, v.phone),
+            person_type: v.person_type as 'huji',
+            grid_code: row.gridCode,
+            dwelling_id: row.context.dwellingId as string | null,
+            extra: JSON.stringify(extraOf(v)),
+            provenance: JSON.stringify({ '*': ctx.write.id }),
+          };
+        }),
+      )
+      .execute();
+    const moves = rows.filter((r) => r.row.context.dwellingId);
+    if (moves.length) await ctx.db.insertInto('residencies').values(moves.map((r) => residency(ctx, r.id, r.row))).execute();
+  },
+
+  async update(ctx, existing, row, changes, provenance) {
+    const set: Record<string, unknown> = { provenance: JSON.stringify(provenance), version: sql`version + 1`, updated_at: sql`now()` };
+    const extra: Record<string, string> = {};
+    for (const [k, value] of Object.entries(changes)) {
+      if (k === 'name') Object.assign(set, { name: value, name_grams: nameGrams(value) });
+      else if (k === 'phone') Object.assign(set, phoneColumns(ctx.pii, row.row.values.phone));
+      else if (k === 'address_code') set.dwelling_id = row.context.dwellingId;
+      else if (shapes.person.columns.has(k)) set[k] = value;
+      else extra[k] = value;
+    }
+    if (Object.keys(extra).length) set.extra = sql`extra || ${JSON.stringify(extra)}::jsonb`;
+    await ctx.db.updateTable('people').set(set as never).where('id', '=', existing.id).execute();
+    if ('address_code' in changes) {
+      const movedOn = row.row.values.moved_in ?? ctx.today;
+      await ctx.db.updateTable('residencies').set({ moved_out: sql`greatest(moved_in, ${movedOn}::date)` as never }).where('person_id', '=', existing.id).where('moved_out', 'is', null).execute();
+      await ctx.db.insertInto('residencies').values(residency(ctx, existing.id, row)).execute();
+    }
+  },
+
+  storedValue(ctx, field, value, row) {
+    if (value === null) return null;
+    if (field !== 'phone') return value;
+    // the compared value of a phone is its hash: keep the proposed number sealed, show the current one masked
+    return row?.row.values.phone ? `enc:${encryptPii(ctx.pii, row.row.values.phone).toString('base64')}` : '（已加密）';
+  },
+};
+
+function residency(ctx: WriteContext, personId: string, row: PreparedRow) {
+  const v = row.row.values;
+  const relation = (v.residence ?? (v.person_type === 'liudong' ? 'tenant' : 'family')) as 'tenant';
+  return { person_id: personId, dwelling_id: row.context.dwellingId as string, relation, moved_in: v.moved_in ?? ctx.today };
+}
+
+function phoneColumns(pii: PiiKeys, phone: string | null | undefined) {
+  if (!phone) return { phone_hash: null, phone_cipher: null, phone_masked: null };
+  return { phone_hash: piiHash(pii, phone, 'phone'), phone_cipher: encryptPii(pii, phone), phone_masked: maskPhone(phone) };
+}
+
+function extraOf(values: Record<string, string | null>): Record<string, string> {
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== null && isExtraField('person', k)) extra[k] = v;
+  return extra;
+}
+
+function stringValues(extra: Record<string, unknown>): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)]));
+}

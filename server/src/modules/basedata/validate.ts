@@ -1,0 +1,108 @@
+import type { MessageCode } from '../../platform/messages.js';
+import type { FieldSpec } from './field-model.js';
+import { normalizePhone, parseIdNumber, parseUscc } from './identity.js';
+
+export interface ValueError {
+  field: string;
+  code: MessageCode;
+  params: Record<string, unknown>;
+}
+
+export interface Validated {
+  values: Record<string, string | null>;
+  errors: ValueError[];
+}
+
+const truthy = new Set(['是', '有', 'true', '1', 'y', 'yes', '√']);
+const falsy = new Set(['否', '无', 'false', '0', 'n', 'no', '×']);
+
+/** 2026-03-01, 2026/3/1, 2026.3.1, 20260301, 2026年3月1日 → 2026-03-01; anything else → null. */
+export function normalizeDate(input: string): string | null {
+  const m = /^(\d{4})(?:[-/.年]?)(\d{1,2})(?:[-/.月]?)(\d{1,2})日?$/.exec(input) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(input);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1900) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Checks and normalises the values of one record against its fields. Blank values are null; on
+ * 'create' a required field must be present, on 'update' only what is given is checked.
+ */
+export function validateValues(specs: readonly FieldSpec[], raw: Record<string, string | null | undefined>, mode: 'create' | 'update'): Validated {
+  const values: Record<string, string | null> = {};
+  const errors: ValueError[] = [];
+  const idType = raw.id_type?.trim() || 'resident';
+  for (const spec of specs) {
+    if (!(spec.key in raw) && mode === 'update') continue;
+    const input = (raw[spec.key] ?? '').trim();
+    const fail = (code: MessageCode, params: Record<string, unknown> = {}) => errors.push({ field: spec.key, code, params: { label: spec.label, value: input, ...params } });
+    if (input === '') {
+      if (spec.required && mode === 'create') fail('basedata.value.required');
+      else if (spec.key in raw) values[spec.key] = null;
+      continue;
+    }
+    const value = normalize(spec, input, idType, fail);
+    if (value !== undefined) values[spec.key] = value;
+  }
+  if (values.id_number && idType === 'resident') checkAgainstIdNumber(values, errors);
+  return { values, errors };
+}
+
+function normalize(spec: FieldSpec, input: string, idType: string, fail: (code: MessageCode, params?: Record<string, unknown>) => void): string | undefined {
+  if (spec.maxLength && [...input].length > spec.maxLength) return void fail('basedata.value.too_long', { max: spec.maxLength });
+  switch (spec.type) {
+    case 'date': {
+      const day = normalizeDate(input);
+      return day ?? void fail('basedata.value.date');
+    }
+    case 'number': {
+      const n = Number(input.replace(/,/g, ''));
+      if (!Number.isFinite(n)) return void fail('basedata.value.number');
+      if ((spec.min != null && n < spec.min) || (spec.max != null && n > spec.max)) return void fail('basedata.value.range', { min: spec.min ?? '', max: spec.max ?? '' });
+      return String(n);
+    }
+    case 'boolean': {
+      const lower = input.toLowerCase();
+      if (truthy.has(lower)) return 'true';
+      if (falsy.has(lower)) return 'false';
+      return void fail('basedata.value.boolean');
+    }
+    case 'choice': {
+      const option = spec.options?.find((o) => o.value === input || o.label === input);
+      return option?.value ?? void fail('basedata.value.choice', { options: (spec.options ?? []).map((o) => o.label).join('、') });
+    }
+    default:
+      return checkText(spec, input, idType, fail);
+  }
+}
+
+function checkText(spec: FieldSpec, input: string, idType: string, fail: (code: MessageCode, params?: Record<string, unknown>) => void): string | undefined {
+  if (spec.check === 'id_number') {
+    if (idType !== 'resident') return /^[A-Za-z0-9]{5,20}$/.test(input) ? input.toUpperCase() : void fail('basedata.value.document');
+    const id = parseIdNumber(input);
+    if (id.ok) return id.value;
+    return void fail(id.reason === 'check_digit' ? 'basedata.value.id_check' : id.reason === 'birth_date' ? 'basedata.value.id_birth' : 'basedata.value.id_format');
+  }
+  if (spec.check === 'uscc') {
+    const code = parseUscc(input);
+    return code.ok ? code.value : void fail(code.reason === 'check_digit' ? 'basedata.value.uscc_check' : 'basedata.value.uscc_format');
+  }
+  if (spec.check === 'phone') {
+    const phone = normalizePhone(input);
+    return phone.ok ? phone.value : void fail('basedata.value.phone');
+  }
+  if (spec.pattern && !new RegExp(spec.pattern).test(input)) return void fail(spec.check === 'grid_code' ? 'basedata.value.grid_format' : 'basedata.value.pattern');
+  return input;
+}
+
+/** Gender and date of birth are written in a resident ID number: they must agree, and fill in when missing. */
+function checkAgainstIdNumber(values: Record<string, string | null>, errors: ValueError[]) {
+  const id = parseIdNumber(values.id_number as string);
+  if (!id.ok) return;
+  if (values.gender && values.gender !== id.gender) errors.push({ field: 'gender', code: 'basedata.value.id_mismatch', params: { label: '性别' } });
+  if (values.birth_date && values.birth_date !== id.birthDate) errors.push({ field: 'birth_date', code: 'basedata.value.id_mismatch', params: { label: '出生日期' } });
+  values.gender ??= id.gender;
+  values.birth_date ??= id.birthDate;
+}
