@@ -16,6 +16,11 @@ import { can, SessionProvider, useSession } from './session';
 const CasesPage = lazy(() => import('../pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('../pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const ReportPage = lazy(() => import('../pages/cases/ReportPage').then((m) => ({ default: m.ReportPage })));
+const BaseDataPage = lazy(() => import('../pages/basedata/BaseDataPage').then((m) => ({ default: m.BaseDataPage })));
+const PersonPage = lazy(() => import('../pages/basedata/PersonPage').then((m) => ({ default: m.PersonPage })));
+const DwellingPage = lazy(() => import('../pages/basedata/DwellingPage').then((m) => ({ default: m.DwellingPage })));
+const OrganisationPage = lazy(() => import('../pages/basedata/OrganisationPage').then((m) => ({ default: m.OrganisationPage })));
+const CollectPage = lazy(() => import('../pages/collect/CollectPage').then((m) => ({ default: m.CollectPage })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function Screen({ route }: { route: Route }) {
@@ -25,6 +30,11 @@ function Screen({ route }: { route: Route }) {
   if (route.page === 'case' && route.id && can(user, 'case:read')) return <CasePage key={route.id} id={route.id} />;
   if (route.page === 'report' && can(user, 'case:report')) return <ReportPage />;
   if (route.page === 'settings' && canConfigure(user)) return <SettingsPage />;
+  if (route.page === 'basedata' && can(user, 'basedata:read')) return <BaseDataPage tab={route.id} />;
+  if (route.page === 'person' && route.id && can(user, 'basedata:read')) return <PersonPage key={route.id} id={route.id} />;
+  if (route.page === 'dwelling' && route.id && can(user, 'basedata:read')) return <DwellingPage key={route.id} id={route.id} />;
+  if (route.page === 'organisation' && route.id && can(user, 'basedata:read')) return <OrganisationPage key={route.id} id={route.id} />;
+  if (route.page === 'collect' && can(user, 'basedata:write')) return <CollectPage />;
   if (can(user, 'grid:read')) return <GridMapPage />;
   // citizens have no grid map: their home is reporting
   if (can(user, 'case:report')) return <ReportPage />;

@@ -2,7 +2,7 @@ import { Button, ConfigProvider, Dropdown, Layout, Menu, Space, Tag, Typography 
 import { canConfigure } from '../pages/settings/access';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useI18n, type MessageKey } from './i18n';
-import { hrefOf, navigate, type Page, type Route } from './pages';
+import { hrefOf, navigate, type Page, type RecordPage, type Route } from './pages';
 import { useIsPhone } from './responsive';
 import { can, useSession } from './session';
 
@@ -14,12 +14,15 @@ export function AppHeader({ route }: { route: Route }) {
     ...(can(user, 'grid:read') ? [{ key: 'map', label: t('gridMap') }] : []),
     ...(can(user, 'case:read') ? [{ key: 'cases', label: t('cases') }] : []),
     ...(can(user, 'case:report') ? [{ key: 'report', label: t('report') }] : []),
+    ...(can(user, 'basedata:read') ? [{ key: 'basedata', label: t('basedata') }] : []),
+    ...(can(user, 'basedata:write') && user?.role === 'grid_worker' ? [{ key: 'collect', label: t('collect') }] : []),
     ...(canConfigure(user) ? [{ key: 'settings', label: t('settings') }] : []),
     ...(can(user, 'user:read') || can(user, 'audit:read') ? [{ key: 'accounts', label: t('accounts') }] : []),
   ];
-  const selected = route.page === 'case' ? 'cases' : route.page === 'map' && !can(user, 'grid:read') ? 'report' : route.page;
+  const recordTab: Partial<Record<Page, string>> = { case: 'cases', person: 'basedata', dwelling: 'basedata', organisation: 'basedata' };
+  const selected = recordTab[route.page] ?? (route.page === 'map' && !can(user, 'grid:read') ? 'report' : route.page);
   const menu = (
-    <Menu mode="horizontal" theme="dark" selectedKeys={[selected]} items={pages} onClick={(e) => navigate(hrefOf(e.key as Exclude<Page, 'case'>))}
+    <Menu mode="horizontal" theme="dark" selectedKeys={[selected]} items={pages} onClick={(e) => navigate(hrefOf(e.key as Exclude<Page, RecordPage>))}
       style={{ flex: 1, background: 'transparent', borderBottom: 'none', minWidth: 0 }} />
   );
   const role = user ? t(`role_${user.role}` as MessageKey) : '';

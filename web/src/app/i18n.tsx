@@ -88,6 +88,8 @@ const dictionary = {
   // the case loop
   cases: ['案件', 'Cases'],
   report: ['上报', 'Report'],
+  basedata: ['人房企', 'People & places'],
+  collect: ['采集走访', 'Collect & visit'],
   more: ['更多', 'More'],
   inbox_dispatch: ['待受理/待派遣', 'To accept / dispatch'],
   inbox_handle: ['待处置', 'To handle'],

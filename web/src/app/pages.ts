@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react';
 
-export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report' | 'settings';
+export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report' | 'settings' | 'basedata' | 'person' | 'dwelling' | 'organisation' | 'collect';
+/** Pages that show one record (their id is in the hash). */
+export type RecordPage = 'case' | 'person' | 'dwelling' | 'organisation';
 export interface Route {
   page: Page;
-  /** The case id on #/cases/<id>. */
+  /** The case id on #/cases/<id>; the record id on #/basedata/people/<id> …; the tab on #/basedata/<tab>. */
   id: string | null;
 }
 
-/** #/ → map, #/accounts, #/cases, #/cases/<id>, #/report, #/settings; anything else is the map. */
+const basedataRecords: Record<string, RecordPage> = { people: 'person', dwellings: 'dwelling', organisations: 'organisation' };
+
+/**
+ * #/ → map, #/accounts, #/cases, #/cases/<id>, #/report, #/settings, #/collect, #/basedata[/<tab>],
+ * #/basedata/people/<id>, #/basedata/dwellings/<id>, #/basedata/organisations/<id>; anything else is the map.
+ */
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
   const [first, second] = parts;
@@ -15,10 +22,20 @@ export function parseHash(hash: string): Route {
   if (first === 'report') return { page: 'report', id: null };
   if (first === 'settings') return { page: 'settings', id: null };
   if (first === 'cases') return second ? { page: 'case', id: decodeURIComponent(second) } : { page: 'cases', id: null };
+  if (first === 'collect') return { page: 'collect', id: null };
+  if (first === 'basedata') {
+    const record = second ? basedataRecords[second] : undefined;
+    if (record && parts[2]) return { page: record, id: decodeURIComponent(parts[2]) };
+    return { page: 'basedata', id: second ?? null };
+  }
   return { page: 'map', id: null };
 }
 
-export const hrefOf = (page: Exclude<Page, 'case'>) => (page === 'map' ? '#/' : `#/${page}`);
+export const hrefOf = (page: Exclude<Page, RecordPage>) => (page === 'map' ? '#/' : `#/${page}`);
+export const personHref = (id: string) => `#/basedata/people/${id}`;
+export const dwellingHref = (id: string) => `#/basedata/dwellings/${id}`;
+export const organisationHref = (id: string) => `#/basedata/organisations/${id}`;
+export const basedataTabHref = (tab: string) => `#/basedata/${tab}`;
 export const caseHref = (id: string) => `#/cases/${id}`;
 export const navigate = (href: string) => void (window.location.hash = href);
 
