@@ -1,0 +1,4 @@
+/** Placeholder until this tab lands. */
+export function DiscrepanciesTab() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until this tab lands. */
+export function BaseDataFieldsTab() {
+  return null;
+}
