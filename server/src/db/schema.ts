@@ -290,6 +290,7 @@ export interface EstatesTable {
 export interface BuildingsTable {
   id: Generated<string>;
   estate_id: string;
+  code: string;
   name: string;
   grid_code: string;
   floors: number | null;

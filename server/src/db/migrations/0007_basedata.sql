@@ -39,6 +39,8 @@ create table estates (
 create table buildings (
   id uuid primary key default gen_random_uuid(),
   estate_id uuid not null references estates (id),
+  -- the grid code and a sequence inside the grid: 370303001001001-007
+  code text not null unique,
   name text not null,
   grid_code char(15) not null,
   floors int check (floors between 1 and 200),
@@ -51,7 +53,7 @@ create index buildings_location on buildings using gist (location);
 create table dwellings (
   id uuid primary key default gen_random_uuid(),
   building_id uuid not null references buildings (id),
-  -- 标准地址编码: grid code, building and room, readable and unique; imports refer to dwellings by it
+  -- 标准地址编码: building code, unit and room (370303001001001-007-2-301); imports refer to dwellings by it
   address_code text not null unique,
   unit_no text not null default '',
   room_no text not null,

@@ -1,2 +1,4 @@
+export { housingRoutes } from './housing.routes.js';
 export { peopleRoutes } from './people.routes.js';
 export { basedataReferenceRoutes } from './reference.routes.js';
+export { reviewRoutes } from './review.routes.js';

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { coversCode, scopeGridRange } from '../../platform/access.js';
-import { encryptPii, maskIdNumber, maskPhone, piiHash, type PiiKeys } from '../../platform/pii.js';
+import { encryptPii, maskIdNumber, piiHash, type PiiKeys } from '../../platform/pii.js';
 import { activeGridCodes } from '../regions/index.js';
 import { isExtraField, shapes } from './entities.js';
 import { nameGrams } from './grams.js';
+import { phoneColumns, sealedPhone } from './organisations.adapter.js';
 import type { Provenance } from './precedence.js';
 import { failed, type EntityAdapter, type ExistingRecord, type IncomingRow, type PreparedRow, type RowOutcome, type WriteContext } from './write-batch.js';
 
@@ -129,10 +130,7 @@ export const peopleAdapter: EntityAdapter = {
   },
 
   storedValue(ctx, field, value, row) {
-    if (value === null) return null;
-    if (field !== 'phone') return value;
-    // the compared value of a phone is its hash: keep the proposed number sealed, show the current one masked
-    return row?.row.values.phone ? `enc:${encryptPii(ctx.pii, row.row.values.phone).toString('base64')}` : '（已加密）';
+    return sealedPhone(ctx.pii, field, value, row?.row.values.phone);
   },
 };
 
@@ -140,11 +138,6 @@ function residency(ctx: WriteContext, personId: string, row: PreparedRow) {
   const v = row.row.values;
   const relation = (v.residence ?? (v.person_type === 'liudong' ? 'tenant' : 'family')) as 'tenant';
   return { person_id: personId, dwelling_id: row.context.dwellingId as string, relation, moved_in: v.moved_in ?? ctx.today };
-}
-
-function phoneColumns(pii: PiiKeys, phone: string | null | undefined) {
-  if (!phone) return { phone_hash: null, phone_cipher: null, phone_masked: null };
-  return { phone_hash: piiHash(pii, phone, 'phone'), phone_cipher: encryptPii(pii, phone), phone_masked: maskPhone(phone) };
 }
 
 function extraOf(values: Record<string, string | null>): Record<string, string> {

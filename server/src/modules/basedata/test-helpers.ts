@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Client } from '../../test/harness.js';
-import { idCheckChar } from './identity.js';
+import { idCheckChar, usccCheckChar } from './identity.js';
 
 let sequence = 100;
 /** A valid 18-digit resident ID number (GB 11643) born on `birth` ('YYYYMMDD'); odd sequence = male. */
@@ -16,4 +16,10 @@ export const mobile = () => `139${String(crypto.randomInt(0, 1e8)).padStart(8, '
 
 export async function registerPerson(client: Client, values: Record<string, string | null>, source?: string) {
   return client.send('POST', '/api/v1/basedata/people', { values, ...(source ? { source } : {}) });
+}
+
+/** A valid unified social credit code (GB 32100) of a company registered in 张店区. */
+export function uscc(): string {
+  const body = `91370303MA${crypto.randomBytes(4).readUInt32BE(0).toString(10).padStart(7, '0').slice(-7).replace(/[IOZSV]/g, '0')}`;
+  return body + usccCheckChar(body);
 }
