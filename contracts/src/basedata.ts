@@ -233,6 +233,8 @@ export const importItem = z.object({
 export type ImportItem = z.infer<typeof importItem>;
 export const importListResponse = z.object({ items: z.array(importItem) });
 export const importPreview = z.object({
+  /** The uploaded file, kept for the dry run and the import that follow. */
+  uploadId: uuid,
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
@@ -241,6 +243,14 @@ export const importPreview = z.object({
   /** Heading → field key, guessed from labels and aliases; unknown headings map to nothing. */
   mapping: z.record(z.string(), z.string()),
 });
+export const startImportRequest = z.object({
+  uploadId: uuid,
+  entity: z.enum(baseEntities),
+  source: z.string().min(1).max(30),
+  mapping: z.record(z.string().max(100), z.string().max(40)),
+  dryRun: z.boolean().default(false),
+});
+export const importErrorsQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
 export const importErrorsResponse = z.object({ items: z.array(z.object({ rowNo: z.number().int(), errors: z.array(z.object({ column: z.string(), message: z.string() })) })), total: z.number().int() });
 
 export const gridStatsQuery = z.object({ region: scopeCode.optional() });

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { failInterruptedImports } from './modules/basedata/index.js';
 import { startDeadlineJob } from './modules/cases/index.js';
 import { createLogger } from './platform/logger.js';
 import { demoLoginsFile, seedDemo, type DemoSeedResult } from './seed/demo.js';
@@ -62,6 +63,7 @@ async function main(argv: string[]) {
     if (seeded) printWelcome(config, seeded);
     return database.close();
   }
+  await failInterruptedImports(database.db);
   const app = await buildApp({ config, database, logger });
   await app.listen({ port: config.PORT, host: config.HOST });
   const stopDeadlines = config.GONGZHI_DEADLINE_SCAN_SECONDS > 0 ? startDeadlineJob(database.db, logger, config.GONGZHI_DEADLINE_SCAN_SECONDS) : async () => {};

@@ -440,6 +440,7 @@ export interface ImportsTable {
   file_key: string;
   format: 'csv' | 'xlsx';
   encoding: string | null;
+  headers: ColumnType<string[], string, string>;
   mapping: ColumnType<Record<string, string>, string, string>;
   dry_run: boolean;
   state: Generated<'queued' | 'running' | 'done' | 'failed'>;

@@ -124,6 +124,7 @@ export const messages = {
   'basedata.import_not_found': { zh: '未找到导入任务。', en: 'Import not found.' },
   'basedata.import_format': { zh: '只能导入 CSV（UTF-8 或 GBK）或 Excel（.xlsx）文件。', en: 'Only CSV (UTF-8 or GBK) and Excel (.xlsx) files can be imported.' },
   'basedata.import_mapping': { zh: '列映射有误：{detail}', en: 'Column mapping is wrong: {detail}' },
+  'basedata.import_unreadable': { zh: '无法读取该文件：{detail}', en: 'The file cannot be read: {detail}' },
   'basedata.import_empty': { zh: '文件中没有表头或数据行。', en: 'The file has no header row or no data.' },
   // work calendar
   'calendar.day_invalid': { zh: '{day} 不是有效的日期。', en: '{day} is not a valid date.' },

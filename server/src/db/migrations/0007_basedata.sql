@@ -224,6 +224,8 @@ create table imports (
   file_key text not null,
   format text not null check (format in ('csv', 'xlsx')),
   encoding text,
+  -- the file's headings, for the row report (reading them again from a big .xlsx takes seconds)
+  headers jsonb not null,
   mapping jsonb not null,
   dry_run boolean not null,
   state text not null default 'queued' check (state in ('queued', 'running', 'done', 'failed')),

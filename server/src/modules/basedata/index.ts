@@ -2,3 +2,5 @@ export { housingRoutes } from './housing.routes.js';
 export { peopleRoutes } from './people.routes.js';
 export { basedataReferenceRoutes } from './reference.routes.js';
 export { reviewRoutes } from './review.routes.js';
+export { importRoutes } from './imports.routes.js';
+export { failInterruptedImports } from './imports.service.js';

@@ -40,7 +40,6 @@ export const peopleAdapter: EntityAdapter = {
       const gridCode = v.grid_code ?? dwelling?.grid_code ?? null;
       if (v.grid_code && (!grids.has(v.grid_code) || !coversCode(ctx.actor.scopeCode, v.grid_code)))
         return failed(row.rowNo, { field: 'grid_code', code: 'basedata.value.grid_unknown', params: { value: v.grid_code } });
-      if (!gridCode && !row.recordId) return failed(row.rowNo, { field: 'grid_code', code: 'basedata.value.place_required', params: {} });
       const idType = v.id_type ?? 'resident';
       const compared: Record<string, string | null> = {};
       for (const [k, value] of Object.entries(v)) if (!shapes.person.notMerged.has(k)) compared[k] = value;

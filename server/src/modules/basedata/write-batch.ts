@@ -18,6 +18,11 @@ export interface WriteContext {
   authorities: Record<string, string>;
   /** 'YYYY-MM-DD' in China time: the day moves in and out happen when no date is given. */
   today: string;
+  /**
+   * Fields a new record must have. Imports check only the format of what a file carries (a department
+   * file may update a few fields of existing records); a row that creates a record needs these.
+   */
+  requiredOnInsert?: readonly { key: string; label: string }[];
 }
 
 export interface IncomingRow {
@@ -105,6 +110,15 @@ export async function writeBatch(ctx: WriteContext, adapter: EntityAdapter, rows
   for (const p of ready) {
     const current = p.recordId ? byId.get(p.recordId) : p.key ? byKey.get(p.key) : undefined;
     if (!current) {
+      const missing = (ctx.requiredOnInsert ?? []).filter((f) => !p.row.values[f.key]);
+      if (!p.gridCode) {
+        outcomes.set(p.rowNo, failed(p.rowNo, { field: 'grid_code', code: 'basedata.value.place_required', params: {} }));
+        continue;
+      }
+      if (missing.length) {
+        outcomes.set(p.rowNo, failed(p.rowNo, ...missing.map((f) => ({ field: f.key, code: 'basedata.value.required' as const, params: { label: f.label, value: '' } }))));
+        continue;
+      }
       const id = crypto.randomUUID();
       inserts.push({ id, row: p });
       outcomes.set(p.rowNo, { rowNo: p.rowNo, status: 'inserted', id, discrepancies: 0, errors: [] });
