@@ -4,6 +4,7 @@
  *   in-process by phase, and as a whole: `gongzhi start` until /api/v1/health answers
  * - locate: p50/p95 of GET /api/v1/grids/locate on random points, through the real HTTP app
  * - intake: sustained POST /api/v1/cases on PostgreSQL for 60 s, and a bare one-insert route for the ratio
+ * - basedata: import of a generated 1.63M-row, 143-field resident file, then people search at that size
  * `npm run bench -- intake` (or startup, locate) runs one part; no argument runs them all.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import { openDatabase, type Database } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { createLogger } from '../server/src/platform/logger.js';
 import { seedDemo } from '../server/src/seed/demo.js';
+import { basedataBench } from './basedata.js';
 import { intakeBench } from './intake.js';
 
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -142,6 +144,20 @@ if (wants('intake')) {
     results.intake = await intakeBench(u.toString());
   } catch (error) {
     results.intake = { skipped: String(error) };
+  } finally {
+    await adminQuery(`drop database if exists ${name}`).catch(() => {});
+  }
+}
+
+if (wants('basedata')) {
+  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    await adminQuery(`create database ${name}`);
+    const u = new URL(pgAdminUrl);
+    u.pathname = `/${name}`;
+    results.basedata = await basedataBench(u.toString());
+  } catch (error) {
+    results.basedata = { skipped: String(error) };
   } finally {
     await adminQuery(`drop database if exists ${name}`).catch(() => {});
   }

@@ -253,6 +253,12 @@ export const startImportRequest = z.object({
 export const importErrorsQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
 export const importErrorsResponse = z.object({ items: z.array(z.object({ rowNo: z.number().int(), errors: z.array(z.object({ column: z.string(), message: z.string() })) })), total: z.number().int() });
 
+export const exportQuery = personListQuery.omit({ page: true, pageSize: true }).extend({
+  entity: z.literal('person').default('person'),
+  /** Full ID numbers and phones instead of masks: needs basedata:reveal and a reason, and is audited. */
+  full: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  reason: z.string().trim().max(200).optional(),
+});
 export const gridStatsQuery = z.object({ region: scopeCode.optional() });
 export const gridStatsResponse = z.object({
   items: z.array(z.object({ gridCode: z.string(), residents: z.number().int(), floating: z.number().int(), focus: z.number().int(), rented: z.number().int() })),

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { failInterruptedImports } from './modules/basedata/index.js';
+import { failInterruptedImports, importFromCommandLine } from './modules/basedata/index.js';
 import { startDeadlineJob } from './modules/cases/index.js';
 import { createLogger } from './platform/logger.js';
+import { piiKeysFrom, resolvePiiSecret } from './platform/pii.js';
 import { demoLoginsFile, seedDemo, type DemoSeedResult } from './seed/demo.js';
 
 const usage = `gongzhi — 共治 网格化社会治理平台 / grid-based social governance platform
@@ -15,6 +17,9 @@ Usage: gongzhi <command>
   start     migrate, seed the demo district on first start, and serve the web app and API
   migrate   apply pending database migrations
   seed      seed the demo district (张店区) if the database has none
+  import    import a department file of base data (CSV in UTF-8 or GBK, or .xlsx), with a progress bar:
+            gongzhi import --file F --entity person|dwelling|organisation --source gongan|renshe|…
+                           [--mapping mapping.json] [--dry-run] [--scope 370303000000]
   help      show this text
 
 Environment: PORT (8080), HOST (0.0.0.0), DATABASE_URL (unset: embedded PGlite in GONGZHI_DATA_DIR),
@@ -51,6 +56,7 @@ function printWelcome(config: Config, seeded: DemoSeedResult | null) {
 async function main(argv: string[]) {
   const command = argv[0] ?? 'help';
   if (command === 'help' || command === '--help' || command === '-h') return void console.log(usage);
+  if (command === 'import') return runImportCommand(argv.slice(1));
   if (!['start', 'migrate', 'seed'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     process.exit(2);
@@ -77,6 +83,32 @@ async function main(argv: string[]) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** `gongzhi import …`: migrate if needed, then stream the file in with a progress bar. */
+async function runImportCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { file: { type: 'string' }, entity: { type: 'string', default: 'person' }, source: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, scope: { type: 'string', default: '370303000000' } },
+  });
+  if (!values.file || !values.source || !['person', 'dwelling', 'organisation'].includes(values.entity)) {
+    console.error(`gongzhi import needs --file, --source and --entity person|dwelling|organisation.\n\n${usage}`);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const { database } = await prepare(config, logger, false);
+  const pii = piiKeysFrom(resolvePiiSecret(config.GONGZHI_PII_KEY, config.GONGZHI_DATA_DIR).secret);
+  try {
+    const totals = await importFromCommandLine(
+      database.db, pii,
+      { file: values.file, entity: values.entity as 'person', source: values.source, mappingFile: values.mapping, dryRun: values['dry-run'], scope: values.scope },
+      process.stderr,
+    );
+    process.exitCode = totals.failed > 0 ? 1 : 0;
+  } finally {
+    await database.close();
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

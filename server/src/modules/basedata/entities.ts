@@ -14,7 +14,11 @@ export interface EntityShape {
   notMerged: ReadonlySet<string>;
 }
 
-const coreKeys = (entity: BaseEntity) => coreFields[entity].map((f) => f.key);
+const coreKeys: Record<BaseEntity, ReadonlySet<string>> = {
+  person: new Set(coreFields.person.map((f) => f.key)),
+  dwelling: new Set(coreFields.dwelling.map((f) => f.key)),
+  organisation: new Set(coreFields.organisation.map((f) => f.key)),
+};
 
 export const shapes: Record<BaseEntity, EntityShape> = {
   person: {
@@ -36,6 +40,5 @@ export const shapes: Record<BaseEntity, EntityShape> = {
 
 /** True for a core field that is neither a column nor a special case (kept in `extra` like defined fields). */
 export function isExtraField(entity: BaseEntity, key: string): boolean {
-  const s = shapes[entity];
-  return !s.columns.has(key) && !s.notMerged.has(key) && key !== 'phone' && key !== 'address_code' && !coreKeys(entity).includes(key);
+  return !coreKeys[entity].has(key);
 }

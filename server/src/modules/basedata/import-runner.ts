@@ -121,16 +121,24 @@ export async function runImport(db: Kysely<DB>, pii: PiiKeys, job: ImportJob, on
     onProgress?.(totals);
   };
 
+  // the next batch is read and parsed while the database writes the previous one (two cores, two jobs)
   let batch: { rowNo: number; cells: string[] }[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const send = async (rows: typeof batch) => {
+    await writing;
+    writing = flush(rows);
+    writing.catch(() => {}); // awaited before the next batch or at the end; this only keeps Node from calling it unhandled meanwhile
+  };
   try {
     for await (const row of reader.rows) {
       batch.push(row);
       if (batch.length >= batchSize) {
-        await flush(batch);
+        await send(batch);
         batch = [];
       }
     }
-    if (batch.length) await flush(batch);
+    if (batch.length) await send(batch);
+    await writing;
   } finally {
     await reader.close();
   }

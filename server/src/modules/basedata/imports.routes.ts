@@ -1,13 +1,12 @@
 import { baseEntities, idParams, importErrorsQuery, importErrorsResponse, importItem, importListResponse, importPreview, startImportRequest } from '@gongzhi/contracts';
-import { PassThrough } from 'node:stream';
 import { requirePermission } from '../../platform/access.js';
+import { sendDownload, xlsxType } from '../../platform/downloads.js';
 import { AppError, badRequest } from '../../platform/errors.js';
 import { clientIp, typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { importDetail, importErrors, listImports, maxImportBytes, previewUpload, saveUpload, startImport, writeImportReport } from './imports.service.js';
 
 const tags = ['basedata 人房企'];
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Imports of department files: upload and preview, start (or dry-run), follow, read the row report. */
 export function importRoutes(app: App, { db, pii, config }: RouteDeps) {
@@ -34,15 +33,7 @@ export function importRoutes(app: App, { db, pii, config }: RouteDeps) {
   r.get('/basedata/imports/:id/errors', { schema: { tags, summary: '错误明细 The rows that failed, with why', params: idParams, querystring: importErrorsQuery, response: { 200: importErrorsResponse } } }, (req) =>
     importErrors(db, req.principal, req.params.id, req.query.page, req.query.pageSize),
   );
-  r.get('/basedata/imports/:id/report', { schema: { tags, summary: '下载错误明细 The failed rows as an Excel workbook to fix and import again', params: idParams } }, async (req, reply) => {
-    const body = new PassThrough();
-    const done = writeImportReport(db, req.principal, req.params.id, body);
-    // access is checked before the first byte: an error before streaming starts still answers problem+json
-    await Promise.race([done, new Promise((resolve) => body.once('readable', resolve))]);
-    done.catch((error: unknown) => body.destroy(error as Error));
-    return reply
-      .type(xlsxType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('导入错误明细.xlsx')}`)
-      .send(body);
-  });
+  r.get('/basedata/imports/:id/report', { schema: { tags, summary: '下载错误明细 The failed rows as an Excel workbook to fix and import again', params: idParams } }, (req, reply) =>
+    sendDownload(reply, '导入错误明细.xlsx', xlsxType, (out) => writeImportReport(db, req.principal, req.params.id, out)),
+  );
 }

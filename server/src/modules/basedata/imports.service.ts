@@ -106,36 +106,63 @@ export interface StartImport {
   dryRun: boolean;
 }
 
+/** A file to import, wherever it came from (an upload, or a path given to the command line). */
+export interface ImportFile {
+  path: string;
+  name: string;
+  key: string;
+  sha256: string;
+  size: number;
+  format: 'csv' | 'xlsx';
+}
+
+/**
+ * Checks the source and the mapping against the file's headings and records the import (state
+ * queued) with its audit row: the part the API and the command line share.
+ */
+export async function recordImport(db: Kysely<DB>, actor: Principal, file: ImportFile, input: Omit<StartImport, 'uploadId'>, ip: string | null) {
+  const source = await db.selectFrom('data_sources').select('code').where('code', '=', input.source).executeTakeFirst();
+  if (!source) throw badRequest('basedata.source_unknown', { code: input.source });
+  const table = await openTable(file.path, file.format);
+  await table.close();
+  const problems = mappingProblems(input.entity, table.headers, input.mapping, await fieldSpecsFor(db, input.entity, null));
+  if (problems.length) throw badRequest('basedata.import_mapping', { detail: problems.join('；') });
+  return db.transaction().execute(async (tx) => {
+    const created = await tx
+      .insertInto('imports')
+      .values({
+        entity: input.entity, source_code: input.source, file_name: file.name, file_sha256: file.sha256, file_key: file.key, format: file.format,
+        encoding: table.encoding ?? null, headers: JSON.stringify(table.headers), mapping: JSON.stringify(input.mapping), dry_run: input.dryRun,
+        total_bytes: table.totalBytes ?? file.size, created_by: actor.id, created_by_name: actor.displayName, scope_code: actor.scopeCode,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(tx, { action: input.dryRun ? 'import.dry_run' : 'import.start', actor, targetType: 'import', targetId: created.id, ip, detail: { entity: input.entity, source: input.source, sha256: file.sha256 } });
+    return created;
+  });
+}
+
+export const importJob = (row: { id: string }, file: ImportFile, input: Omit<StartImport, 'uploadId'>, actor: Principal) => ({
+  id: row.id, entity: input.entity, source: input.source, format: file.format, filePath: file.path, mapping: input.mapping, dryRun: input.dryRun, actor,
+});
+
+/** Marks an import failed with the reason, so the screen says why instead of spinning. */
+export async function markImportFailed(db: Kysely<DB>, id: string, error: unknown) {
+  await db.updateTable('imports').set({ state: 'failed', error: error instanceof Error ? error.message : String(error), finished_at: sql`now()` as never }).where('id', '=', id).execute();
+}
+
 /** Checks the mapping, records the import and queues it; the answer comes at once (202) with its progress row. */
 export async function startImport(db: Kysely<DB>, deps: { dataDir: string; pii: PiiKeys; logger: { error(obj: object, msg: string): void } }, actor: Principal | null, input: StartImport, ip: string): Promise<ImportItem> {
   const p = requirePermission(actor, 'basedata:import');
   const upload = await uploadOf(db, deps.dataDir, p, input.uploadId);
-  const source = await db.selectFrom('data_sources').select('code').where('code', '=', input.source).executeTakeFirst();
-  if (!source) throw badRequest('basedata.source_unknown', { code: input.source });
-  const table = await openTable(upload.path, upload.format);
-  await table.close();
-  const problems = mappingProblems(input.entity, table.headers, input.mapping, await fieldSpecsFor(db, input.entity, null));
-  if (problems.length) throw badRequest('basedata.import_mapping', { detail: problems.join('；') });
-  const row = await db.transaction().execute(async (tx) => {
-    const created = await tx
-      .insertInto('imports')
-      .values({
-        entity: input.entity, source_code: input.source, file_name: upload.name,
-        file_sha256: upload.sha256, file_key: upload.storage_key, format: upload.format, encoding: table.encoding ?? null, headers: JSON.stringify(table.headers), mapping: JSON.stringify(input.mapping),
-        dry_run: input.dryRun, total_bytes: table.totalBytes ?? upload.size, created_by: p.id, created_by_name: p.displayName, scope_code: p.scopeCode,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(tx, { action: input.dryRun ? 'import.dry_run' : 'import.start', actor: p, targetType: 'import', targetId: created.id, ip, detail: { entity: input.entity, source: input.source, sha256: upload.sha256 } });
-    return created;
-  });
-  const job = { id: row.id, entity: input.entity, source: input.source, format: upload.format, filePath: upload.path, mapping: input.mapping, dryRun: input.dryRun, actor: p };
+  const file: ImportFile = { path: upload.path, name: upload.name, key: upload.storage_key, sha256: upload.sha256, size: upload.size, format: upload.format };
+  const row = await recordImport(db, p, file, input, ip);
   const previous = queues.get(db) ?? Promise.resolve();
   const next = previous.then(async () => {
     await db.updateTable('imports').set({ state: 'running' }).where('id', '=', row.id).execute();
-    await runImport(db, deps.pii, job).catch(async (error: unknown) => {
+    await runImport(db, deps.pii, importJob(row, file, input, p)).catch(async (error: unknown) => {
       deps.logger.error({ err: error, importId: row.id }, 'import failed');
-      await db.updateTable('imports').set({ state: 'failed', error: error instanceof Error ? error.message : String(error), finished_at: sql`now()` as never }).where('id', '=', row.id).execute();
+      await markImportFailed(db, row.id, error);
     });
   });
   queues.set(db, next);

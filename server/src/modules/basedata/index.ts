@@ -4,3 +4,4 @@ export { basedataReferenceRoutes } from './reference.routes.js';
 export { reviewRoutes } from './review.routes.js';
 export { importRoutes } from './imports.routes.js';
 export { failInterruptedImports } from './imports.service.js';
+export { importFromCommandLine } from './import-cli.js';

@@ -5,6 +5,7 @@ import { activeGridCodes } from '../regions/index.js';
 import { isExtraField, shapes } from './entities.js';
 import { nameGrams } from './grams.js';
 import { phoneColumns, sealedPhone } from './organisations.adapter.js';
+import { hexBytes, insertRecords } from './insert-records.js';
 import type { Provenance } from './precedence.js';
 import { failed, type EntityAdapter, type ExistingRecord, type IncomingRow, type PreparedRow, type RowOutcome, type WriteContext } from './write-batch.js';
 
@@ -79,32 +80,31 @@ export const peopleAdapter: EntityAdapter = {
   },
 
   async insert(ctx, rows) {
-    await ctx.db
-      .insertInto('people')
-      .values(
-        rows.map(({ id, row }) => {
-          const v = row.row.values;
-          const idNumber = v.id_number as string;
-          return {
-            id,
-            id_type: row.context.idType as 'resident',
-            id_hash: row.key as string,
-            id_cipher: encryptPii(ctx.pii, idNumber),
-            id_masked: maskIdNumber(idNumber),
-            name: v.name as string,
-            name_grams: nameGrams(v.name as string),
-            gender: (v.gender ?? null) as '1' | '2' | null,
-            birth_date: v.birth_date ?? null,
-            ...phoneColumns(ctx.pii, v.phone),
-            person_type: v.person_type as 'huji',
-            grid_code: row.gridCode,
-            dwelling_id: row.context.dwellingId as string | null,
-            extra: JSON.stringify(extraOf(v)),
-            provenance: JSON.stringify({ '*': ctx.write.id }),
-          };
-        }),
-      )
-      .execute();
+    const records = rows.map(({ id, row }) => {
+      const v = row.row.values;
+      const idNumber = v.id_number as string;
+      const phone = phoneColumns(ctx.pii, v.phone);
+      return {
+        id,
+        id_type: row.context.idType,
+        id_hash: row.key,
+        id_cipher: hexBytes(encryptPii(ctx.pii, idNumber)),
+        id_masked: maskIdNumber(idNumber),
+        name: v.name,
+        name_grams: nameGrams(v.name as string),
+        gender: v.gender ?? null,
+        birth_date: v.birth_date ?? null,
+        phone_hash: phone.phone_hash,
+        phone_cipher: phone.phone_cipher ? hexBytes(phone.phone_cipher) : null,
+        phone_masked: phone.phone_masked,
+        person_type: v.person_type,
+        grid_code: row.gridCode,
+        dwelling_id: row.context.dwellingId ?? null,
+        extra: extraOf(v),
+        provenance: { '*': ctx.write.id },
+      };
+    });
+    await insertRecords(ctx.db, 'people', records);
     const moves = rows.filter((r) => r.row.context.dwellingId);
     if (moves.length) await ctx.db.insertInto('residencies').values(moves.map((r) => residency(ctx, r.id, r.row))).execute();
   },
@@ -141,7 +141,7 @@ function residency(ctx: WriteContext, personId: string, row: PreparedRow) {
 
 function extraOf(values: Record<string, string | null>): Record<string, string> {
   const extra: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== null && isExtraField('person', k)) extra[k] = v;
+  for (const k in values) if (values[k] !== null && isExtraField('person', k)) extra[k] = values[k] as string;
   return extra;
 }
 

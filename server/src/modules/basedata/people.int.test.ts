@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chezhan, county, gongyuan, loginAs, problemCode, useTestApp, type Client } from '../../test/harness.js';
@@ -183,5 +184,35 @@ describe('visits (走访)', () => {
     expect((await worker.send('POST', '/api/v1/basedata/visits', { ...visit, notes: '另一次' })).statusCode).toBe(409);
     const neighbour = await loginAs(ctx, { role: 'grid_worker', scopeCode: otherGrid });
     expect((await neighbour.send('POST', '/api/v1/basedata/visits', { ...visit, id: crypto.randomUUID() })).statusCode).toBe(404);
+  });
+});
+
+describe('export to Excel', () => {
+  it('exports masked numbers, full ones only with the permission and a reason, and audits both', async () => {
+    const id = idNumber('19881212', '2');
+    await registerPerson(worker, { id_number: id, name: '导出测试人', person_type: 'huji', grid_code: grid });
+    const read = async (res: { rawPayload: Buffer }) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const header = (sheet.getRow(1).values as string[]).slice(1);
+      const rows = [];
+      for (let i = 2; i <= sheet.rowCount; i++) rows.push(Object.fromEntries(header.map((h, j) => [h, String(sheet.getRow(i).getCell(j + 1).value ?? '')])));
+      return rows;
+    };
+    const masked = await dataAdmin.get(`/api/v1/basedata/export?q=${encodeURIComponent('导出测试人')}`);
+    expect(masked.statusCode).toBe(200);
+    expect(masked.headers['content-disposition']).toContain('.xlsx');
+    const [row] = await read(masked);
+    expect(row).toMatchObject({ 姓名: '导出测试人', 公民身份号码: `${id.slice(0, 6)}********${id.slice(14)}`, 性别: '女', 人员类型: '户籍人口' });
+    expect((await dataAdmin.get(`/api/v1/basedata/export?q=${encodeURIComponent('导出测试人')}&full=true`)).statusCode).toBe(400);
+    const full = await dataAdmin.get(`/api/v1/basedata/export?q=${encodeURIComponent('导出测试人')}&full=true&reason=${encodeURIComponent('低保资格核查')}`);
+    expect((await read(full))[0]!['公民身份号码']).toBe(id);
+    const leader = await loginAs(ctx, { role: 'leader', scopeCode: county });
+    expect((await leader.get('/api/v1/basedata/export?full=true&reason=xx')).statusCode).toBe(403);
+    expect((await worker.get('/api/v1/basedata/export')).statusCode).toBe(403);
+    const audit = await ctx.database.db.selectFrom('audit_log').select(['action', 'detail']).where('action', 'like', 'person.export%').orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['person.export', 'person.export_full']);
+    expect(audit[1]!.detail.reason).toBe('低保资格核查');
   });
 });

@@ -1,12 +1,14 @@
 import {
-  createVisitRequest, idParams, personDetail, personListQuery, personListResponse, revealLogResponse, revealRequest, revealResponse,
+  createVisitRequest, exportQuery, idParams, personDetail, personListQuery, personListResponse, revealLogResponse, revealRequest, revealResponse,
   setPersonTagsRequest, updateRecordRequest, visitResponse, writeOutcome, writeRecordRequest,
 } from '@gongzhi/contracts';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/access.js';
+import { sendDownload, xlsxType } from '../../platform/downloads.js';
 import { clientIp, typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { casesOfPerson, linkCaseParty } from '../cases/index.js';
+import { exportPeople } from './export.service.js';
 import { peopleAdapter } from './people.adapter.js';
 import { listPeople, personDetail as loadPersonDetail, personInScope, personReveals, revealPerson, setPersonTags } from './people.service.js';
 import { saveRecord } from './records.service.js';
@@ -49,6 +51,9 @@ export function peopleRoutes(app: App, { db, pii }: RouteDeps) {
     await personInScope(db, p, req.params.id);
     return reply.status(201).send(await linkCaseParty(db, p, req.body.caseRef, req.params.id, clientIp(req)));
   });
+  r.get('/basedata/export', { schema: { tags, summary: '导出 Excel Export the people a search finds (masked; full numbers with basedata:reveal and a reason, audited)', querystring: exportQuery } }, (req, reply) =>
+    sendDownload(reply, `人员信息_${new Date().toISOString().slice(0, 10).replaceAll('-', '')}.xlsx`, xlsxType, (out) => exportPeople(db, pii, req.principal, req.query, out, clientIp(req))),
+  );
   r.post('/basedata/visits', { schema: { tags, summary: '走访登记 Record a visit (idempotent on the id made by the phone)', body: createVisitRequest, response: { 201: visitResponse, 200: visitResponse } } }, async (req, reply) => {
     const visit = await recordVisit(db, req.principal, req.body);
     return reply.status(visit.created ? 201 : 200).send(visit);

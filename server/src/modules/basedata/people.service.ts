@@ -48,6 +48,12 @@ export interface PersonQuery {
  */
 export async function listPeople(db: Kysely<DB>, pii: PiiKeys, actor: Principal | null, f: PersonQuery) {
   const p = requirePermission(actor, 'basedata:read');
+  const rows = await filteredPeople(db, pii, p, f).orderBy('p.grid_code').orderBy('p.id').limit(f.pageSize + 1).offset((f.page - 1) * f.pageSize).execute();
+  return { items: rows.slice(0, f.pageSize).map(present), page: f.page, pageSize: f.pageSize, hasMore: rows.length > f.pageSize };
+}
+
+/** The people a search means, inside the principal's jurisdiction (for lists and exports). */
+export function filteredPeople(db: Kysely<DB>, pii: PiiKeys, p: Principal, f: Omit<PersonQuery, 'page' | 'pageSize'>) {
   const [lo, hi] = listingRange(p, f.region);
   let q = baseQuery(db).where('p.grid_code', '>=', lo).where('p.grid_code', '<=', hi);
   const text = f.q?.trim();
@@ -61,8 +67,7 @@ export async function listPeople(db: Kysely<DB>, pii: PiiKeys, actor: Principal 
   }
   if (f.type) q = q.where('p.person_type', '=', f.type);
   if (f.tag) q = q.where((eb) => eb.exists(eb.selectFrom('person_tags as t').select('t.person_id').whereRef('t.person_id', '=', 'p.id').where('t.tag_code', '=', f.tag as string)));
-  const rows = await q.orderBy('p.grid_code').orderBy('p.id').limit(f.pageSize + 1).offset((f.page - 1) * f.pageSize).execute();
-  return { items: rows.slice(0, f.pageSize).map(present), page: f.page, pageSize: f.pageSize, hasMore: rows.length > f.pageSize };
+  return q;
 }
 
 /** Loads a person inside the jurisdiction, or answers 404 as if there were none. */
