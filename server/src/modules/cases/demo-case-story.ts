@@ -5,7 +5,9 @@ import { autoEscalatingStates, levelAbove } from './levels.js';
 
 /** The life of one demo case, simulated step by step as people and the deadline job would take it (pure). */
 
-export type Rng = () => number;
+import { pick, sampler, weighted, type Rng } from '../../platform/random.js';
+
+export { pick, sampler, weighted, type Rng };
 
 // ---- the mix -------------------------------------------------------------------------------------
 
@@ -63,31 +65,6 @@ export const assistOf: Record<string, string> = { E0303: 'JT', E0401: 'GA', E040
 // ---- small helpers -------------------------------------------------------------------------------
 
 export const MINUTE = 60_000;
-export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-export function weighted<T>(rng: Rng, items: readonly T[], weight: (t: T) => number): T {
-  let total = 0;
-  for (const i of items) total += weight(i);
-  let r = rng() * total;
-  for (const i of items) if ((r -= weight(i)) < 0) return i;
-  return items[items.length - 1]!;
-}
-/** Draws from a fixed weighted list by binary search (for the hot loops). */
-export function sampler<T>(items: readonly T[], weights: readonly number[]): (rng: Rng) => T {
-  const cumulative: number[] = [];
-  weights.reduce((sum, w) => (cumulative.push(sum + w), sum + w), 0);
-  const total = cumulative[cumulative.length - 1]!;
-  return (rng) => {
-    const r = rng() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return items[lo]!;
-  };
-}
 /** A log-normal draw around `median` (spread `sigma`), for human delays. */
 export function lognormal(rng: Rng, median: number, sigma = 0.8): number {
   const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
