@@ -5,6 +5,7 @@ import { localise } from '../../platform/errors.js';
 import type { PiiKeys } from '../../platform/pii.js';
 import { shanghaiDay } from '../calendar/index.js';
 import { dwellingsAdapter } from './dwellings.adapter.js';
+import { shapes } from './entities.js';
 import type { FieldSpec } from './field-model.js';
 import { fieldSpecsFor } from './fields.service.js';
 import { readTable } from './import/index.js';
@@ -143,6 +144,8 @@ export async function runImport(db: Kysely<DB>, pii: PiiKeys, job: ImportJob, on
     await reader.close();
   }
   totals.bytesRead = totals.totalBytes || totals.bytesRead;
+  // a big import changes the shape of the tables: fresh statistics keep searches and counts on good plans
+  if (!job.dryRun && totals.inserted > 10_000) await sql`analyze ${sql.table(shapes[job.entity].table)}`.execute(db);
   await db.updateTable('imports').set({ state: 'done', bytes_read: totals.bytesRead, finished_at: sql`now()` as never }).where('id', '=', job.id).execute();
   onProgress?.(totals);
   return totals;

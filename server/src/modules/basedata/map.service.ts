@@ -3,21 +3,24 @@ import type { DB } from '../../db/schema.js';
 import { requirePermission, type Principal } from '../../platform/access.js';
 import { listingRange } from './scope.js';
 
-/** Per grid: residents (户籍 + 常住), floating population, people of focus groups, rented dwellings. */
+/**
+ * Per grid: residents (户籍 + 常住), floating population, people of focus groups, rented dwellings. The counts
+ * are materialised once each: inlined, a planner with stale statistics ran them once per grid.
+ */
 export async function gridStats(db: Kysely<DB>, actor: Principal | null, region: string | undefined) {
   const p = requirePermission(actor, 'basedata:read');
   const [lo, hi] = listingRange(p, region);
   const { rows } = await sql<{ grid_code: string; residents: number; floating: number; focus: number; rented: number }>`
-    with people_counts as (
+    with people_counts as materialized (
       select grid_code,
              count(*) filter (where person_type in ('huji', 'changzhu'))::int as residents,
              count(*) filter (where person_type = 'liudong')::int as floating
       from people where grid_code between ${lo} and ${hi} group by grid_code),
-    focus_counts as (
+    focus_counts as materialized (
       select p.grid_code, count(distinct p.id)::int as focus
       from people p join person_tags pt on pt.person_id = p.id join tag_types t on t.code = pt.tag_code and t.focus
       where p.grid_code between ${lo} and ${hi} group by p.grid_code),
-    rented_counts as (
+    rented_counts as materialized (
       select grid_code, count(*)::int as rented from dwellings where usage = 'rented' and grid_code between ${lo} and ${hi} group by grid_code)
     select g.code as grid_code, coalesce(pc.residents, 0) as residents, coalesce(pc.floating, 0) as floating,
            coalesce(fc.focus, 0) as focus, coalesce(rc.rented, 0) as rented
