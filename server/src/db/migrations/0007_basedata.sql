@@ -308,3 +308,15 @@ insert into tag_types (code, name, name_en, focus, sort) values
   ('drug_rehab', '社区戒毒康复人员', 'Drug rehabilitation', true, 100),
   ('petitioner', '重点信访人员', 'Persistent petitioner', true, 110),
   ('focus', '重点关注', 'Needs attention', true, 120);
+
+-- The extra fields of a record are a few kilobytes of jsonb: lz4 compresses them about three times faster
+-- than the default pglz, which decides how fast a million-row import runs. The embedded database is built
+-- without lz4 and keeps pglz.
+do $$
+begin
+  alter table people alter column extra set compression lz4;
+  alter table organisations alter column extra set compression lz4;
+  alter table dwellings alter column extra set compression lz4;
+exception when feature_not_supported or invalid_parameter_value then
+  null;
+end $$;
