@@ -2,20 +2,24 @@ import { Tabs } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { can, useSession } from '../../app/session';
+import { BaseDataFieldsTab } from './BaseDataFieldsTab';
+import { useFieldsText } from './basedataFields/strings';
 import { CalendarTab } from './CalendarTab';
 import { CategoriesTab } from './CategoriesTab';
 import { RoutingTab } from './RoutingTab';
 
 const tabKey = 'gongzhi.settingsTab';
 
-/** 办理设置: the reference data of the case loop — categories and their time limits, routing rules, the work calendar. */
+/** 办理设置: the reference data of the case loop — categories and their time limits, routing rules, the work calendar — and the base data's field definitions. */
 export function SettingsPage() {
   const { t } = useI18n();
   const { user } = useSession();
+  const tf = useFieldsText();
   const items = [
     ...(can(user, 'category:write') ? [{ key: 'categories', label: t('set_categories'), children: <CategoriesTab /> }] : []),
     ...(can(user, 'routing:write') ? [{ key: 'routing', label: t('set_routing'), children: <RoutingTab /> }] : []),
     ...(can(user, 'calendar:write') ? [{ key: 'calendar', label: t('set_calendar'), children: <CalendarTab /> }] : []),
+    ...(can(user, 'basedata:define') ? [{ key: 'basedata-fields', label: tf('tab'), children: <BaseDataFieldsTab /> }] : []),
   ];
   const [tab, setTab] = useState(() => {
     const saved = sessionStorage.getItem(tabKey);
