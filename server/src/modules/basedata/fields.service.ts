@@ -25,7 +25,14 @@ function definitions(db: Kysely<DB>): Promise<DefinitionRow[]> {
   return entry.rows;
 }
 
-const toSpec = (d: DefinitionRow): FieldSpec => ({
+/** One spec object per definition row (rows are cached), so what validation caches per spec is reused. */
+const specs = new WeakMap<DefinitionRow, FieldSpec>();
+const toSpec = (d: DefinitionRow): FieldSpec => {
+  let spec = specs.get(d);
+  if (!spec) specs.set(d, (spec = specOf(d)));
+  return spec;
+};
+const specOf = (d: DefinitionRow): FieldSpec => ({
   key: d.key, label: d.label, labelEn: d.label_en, type: d.type, required: d.required, options: d.options, pattern: d.pattern,
   min: d.min_value === null ? null : Number(d.min_value), max: d.max_value === null ? null : Number(d.max_value), maxLength: d.max_length, core: false,
 });

@@ -43,7 +43,7 @@ export const peopleAdapter: EntityAdapter = {
         return failed(row.rowNo, { field: 'grid_code', code: 'basedata.value.grid_unknown', params: { value: v.grid_code } });
       const idType = v.id_type ?? 'resident';
       const compared: Record<string, string | null> = {};
-      for (const [k, value] of Object.entries(v)) if (!shapes.person.notMerged.has(k)) compared[k] = value;
+      for (const k in v) if (!shapes.person.notMerged.has(k)) compared[k] = v[k] ?? null;
       if (dwelling && !v.grid_code) compared.grid_code = dwelling.grid_code;
       if (v.phone) compared.phone = piiHash(ctx.pii, v.phone, 'phone');
       return {
