@@ -5,7 +5,7 @@ import { activeGridCodes } from '../regions/index.js';
 import { isExtraField, shapes } from './entities.js';
 import { nameGrams } from './grams.js';
 import { phoneColumns, sealedPhone } from './organisations.adapter.js';
-import { hexBytes, insertRecords } from './insert-records.js';
+import { insertColumns, type ColumnKind } from './insert-records.js';
 import type { Provenance } from './precedence.js';
 import { failed, type EntityAdapter, type ExistingRecord, type IncomingRow, type PreparedRow, type RowOutcome, type WriteContext } from './write-batch.js';
 
@@ -27,6 +27,12 @@ async function placeRows(ctx: WriteContext, rows: IncomingRow[]) {
   const grids = await activeGridCodes(ctx.db, rows.flatMap((r) => (r.values.grid_code ? [r.values.grid_code] : [])));
   return { dwellingByCode, grids };
 }
+
+const personColumns: Record<string, ColumnKind> = {
+  id: 'uuid', id_type: 'text', id_hash: 'text', id_cipher: 'bytea', id_masked: 'text', name: 'text', name_grams: 'text[]', gender: 'text',
+  birth_date: 'date', phone_hash: 'text', phone_cipher: 'bytea', phone_masked: 'text', person_type: 'text', grid_code: 'text', dwelling_id: 'uuid',
+  extra: 'jsonb', provenance: 'jsonb',
+};
 
 export const peopleAdapter: EntityAdapter = {
   entity: 'person',
@@ -88,14 +94,14 @@ export const peopleAdapter: EntityAdapter = {
         id,
         id_type: row.context.idType,
         id_hash: row.key,
-        id_cipher: hexBytes(encryptPii(ctx.pii, idNumber)),
+        id_cipher: encryptPii(ctx.pii, idNumber),
         id_masked: maskIdNumber(idNumber),
         name: v.name,
         name_grams: nameGrams(v.name as string),
         gender: v.gender ?? null,
         birth_date: v.birth_date ?? null,
         phone_hash: phone.phone_hash,
-        phone_cipher: phone.phone_cipher ? hexBytes(phone.phone_cipher) : null,
+        phone_cipher: phone.phone_cipher,
         phone_masked: phone.phone_masked,
         person_type: v.person_type,
         grid_code: row.gridCode,
@@ -104,7 +110,7 @@ export const peopleAdapter: EntityAdapter = {
         provenance: { '*': ctx.write.id },
       };
     });
-    await insertRecords(ctx.db, 'people', records);
+    await insertColumns(ctx.db, 'people', personColumns, records);
     const moves = rows.filter((r) => r.row.context.dwellingId);
     if (moves.length) await ctx.db.insertInto('residencies').values(moves.map((r) => residency(ctx, r.id, r.row))).execute();
   },
