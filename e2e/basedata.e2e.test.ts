@@ -152,7 +152,7 @@ describe('人房企', () => {
     await expect.poll(() => admin.getByTestId('number-id_number').textContent(), until).toBe(owner.id);
     const log = admin.getByTestId('reveal-log');
     await expect.poll(() => log.textContent(), until).toContain('核实独居老人走访对象身份');
-    expect(await log.textContent()).toContain('dataadmin');
+    expect(await log.textContent()).toContain('数据管理员');
     expect(await log.textContent()).toContain('身份证号');
     await admin.waitForTimeout(400);
     await screenshot(admin, 'basedata-2-person-revealed', true);

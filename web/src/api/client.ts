@@ -2,7 +2,13 @@ import type { Problem } from '@gongzhi/contracts';
 
 /** An API error carrying the problem's stable code and its localised detail. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, detail: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    /** Per-field problems (path, code, message) of a 400, for forms to show beside their fields. */
+    readonly errors: { path: string; code: string; message: string }[] = [],
+  ) {
     super(detail);
   }
 }
@@ -21,7 +27,7 @@ async function send<T>(path: string, method: string, headers: Record<string, str
   if (!res.ok) {
     if (type.includes('json')) {
       const p = (await res.json()) as Problem;
-      throw new ApiError(res.status, p.code, p.detail);
+      throw new ApiError(res.status, p.code, p.detail, p.errors ?? []);
     }
     throw new ApiError(res.status, 'network', res.statusText);
   }

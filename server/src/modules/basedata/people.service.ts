@@ -117,7 +117,7 @@ export async function revealPerson(db: Kysely<DB>, pii: PiiKeys, actor: Principa
   const p = requirePermission(actor, 'basedata:reveal');
   const person = await personInScope(db, p, id);
   const cipher = field === 'id_number' ? person.id_cipher : person.phone_cipher;
-  await writeAudit(db, { action: 'person.reveal', actor: p, targetType: 'person', targetId: id, ip, detail: { field, reason } });
+  await writeAudit(db, { action: 'person.reveal', actor: p, targetType: 'person', targetId: id, ip, detail: { field, reason, by: p.displayName } });
   return { field, value: cipher ? decryptPii(pii, cipher) : null };
 }
 
@@ -128,7 +128,7 @@ export async function personReveals(db: Kysely<DB>, actor: Principal | null, id:
   await personInScope(db, p, id);
   const rows = await auditOfTarget(db, 'person.reveal', 'person', id);
   return {
-    items: rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actor_name ?? '', field: String(r.detail.field ?? ''), reason: String(r.detail.reason ?? '') })),
+    items: rows.map((r) => ({ at: r.at.toISOString(), actorName: String(r.detail.by ?? r.actor_name ?? ''), field: String(r.detail.field ?? ''), reason: String(r.detail.reason ?? '') })),
   };
 }
 
