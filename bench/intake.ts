@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { hashPassword } from '../server/src/modules/accounts/index.js';
+import { piiKeysFrom, resolvePiiSecret } from '../server/src/platform/pii.js';
 import { seedDemo } from '../server/src/seed/demo.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -71,7 +72,7 @@ export async function intakeBench(databaseUrl: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-intake-'));
   const database = await openDatabase({ url: databaseUrl, dataDir });
   await migrate(database);
-  await seedDemo(database.db, dataDir);
+  await seedDemo(database.db, dataDir, piiKeysFrom(resolvePiiSecret(process.env.GONGZHI_PII_KEY, dataDir).secret));
   const password = `bench-${crypto.randomBytes(6).toString('hex')}`;
   await database.db.insertInto('users').values({ username: 'bench-citizen', display_name: '压测居民', role: 'citizen', scope_code: '370303000000', password_hash: await hashPassword(password) }).execute();
   // points spread over the district's grids, and the reportable types

@@ -18,6 +18,7 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase, type Database } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { createLogger } from '../server/src/platform/logger.js';
+import { piiKeysFrom, resolvePiiSecret } from '../server/src/platform/pii.js';
 import { seedDemo } from '../server/src/seed/demo.js';
 import { basedataBench } from './basedata.js';
 import { intakeBench } from './intake.js';
@@ -35,7 +36,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 async function startup(url: string | undefined, dataDir: string) {
   const [db, openMs] = await timed(() => openDatabase({ url, dataDir }));
   const [, migrateMs] = await timed(() => migrate(db));
-  const [seeded, seedMs] = await timed(() => seedDemo(db.db, dataDir));
+  const [seeded, seedMs] = await timed(() => seedDemo(db.db, dataDir, piiKeysFrom(resolvePiiSecret(process.env.GONGZHI_PII_KEY, dataDir).secret)));
   return { db, openMs, migrateMs, seedMs, seeded: Boolean(seeded), totalMs: openMs + migrateMs + seedMs };
 }
 

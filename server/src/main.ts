@@ -8,7 +8,7 @@ import { migrate } from './db/migrate.js';
 import { failInterruptedImports, importFromCommandLine } from './modules/basedata/index.js';
 import { startDeadlineJob } from './modules/cases/index.js';
 import { createLogger } from './platform/logger.js';
-import { piiKeysFrom, resolvePiiSecret } from './platform/pii.js';
+import { piiKeysFrom, resolvePiiSecret, type PiiKeys } from './platform/pii.js';
 import { demoLoginsFile, seedDemo, type DemoSeedResult } from './seed/demo.js';
 
 const usage = `gongzhi — 共治 网格化社会治理平台 / grid-based social governance platform
@@ -32,7 +32,7 @@ async function prepare(config: Config, logger: Logger, seed: boolean): Promise<{
   const t1 = Date.now();
   const { applied, state } = await migrate(database);
   const t2 = Date.now();
-  const seeded = seed ? await seedDemo(database.db, config.GONGZHI_DATA_DIR) : null;
+  const seeded = seed ? await seedDemo(database.db, config.GONGZHI_DATA_DIR, piiKeys(config, logger)) : null;
   logger.info(
     { database: database.kind, migration: state, applied: applied.map((m) => m.version), openMs: t1 - t0, migrateMs: t2 - t1, seedMs: Date.now() - t2 },
     'database ready',
@@ -40,11 +40,20 @@ async function prepare(config: Config, logger: Logger, seed: boolean): Promise<{
   return { database, seeded };
 }
 
+/** The keys personal data is sealed with, derived as the app derives them (app.ts), for the demo seed's people. */
+function piiKeys(config: Config, logger: Logger): PiiKeys {
+  const { secret, generated } = resolvePiiSecret(config.GONGZHI_PII_KEY, config.GONGZHI_DATA_DIR);
+  // the app warns only when it makes the key itself; made here, the warning is ours to give
+  if (generated) logger.warn('GONGZHI_PII_KEY is unset: the demo’s personal data is encrypted with a key kept in the data folder (pii.key), fit for the demo only / 未设置 GONGZHI_PII_KEY，演示数据的个人信息密钥保存在数据目录中，仅适用于演示');
+  return piiKeysFrom(secret);
+}
+
 function printWelcome(config: Config, seeded: DemoSeedResult | null) {
   const url = `http://localhost:${config.PORT}/`;
   const lines = [``, `  共治 Gongzhi is running: ${url}`, `  API docs: ${url}api/docs`];
   if (seeded) {
     lines.push(`  Seeded 淄博市张店区: ${seeded.streets} streets, ${seeded.communities} communities, ${seeded.grids} grids, ${seeded.cases} cases (${seeded.openCases} open).`);
+    lines.push(`  Synthetic base data (about 2% of the district): ${seeded.people} people, ${seeded.dwellings} dwellings in ${seeded.buildings} buildings, ${seeded.organisations} organisations.`);
     lines.push(`  Demo logins (also saved to ${demoLoginsFile(config.GONGZHI_DATA_DIR)}):`);
     for (const l of seeded.logins) lines.push(`    ${l.username.padEnd(11)} ${l.password}   ${l.displayName} (${l.role}, ${l.scopeCode})`);
   } else if (fs.existsSync(demoLoginsFile(config.GONGZHI_DATA_DIR))) {

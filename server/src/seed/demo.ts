@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { createDemoLogins, createStaffRecords, seedUnits, type DemoLogin } from '../modules/accounts/index.js';
+import { seedBaseData, type BaseDataCounts } from '../modules/basedata/seed/index.js';
+import { shanghaiDay } from '../modules/calendar/index.js';
 import { seedCaseReference, seedDemoCases } from '../modules/cases/index.js';
 import { demoCounty, gridCodesByCommunity, isRegionDataSeeded, seedGridStaff, seedRegions } from '../modules/regions/index.js';
+import type { PiiKeys } from '../platform/pii.js';
 import { staffName } from './names.js';
 
-export interface DemoSeedResult {
+export interface DemoSeedResult extends BaseDataCounts {
   streets: number;
   communities: number;
   grids: number;
@@ -21,17 +24,19 @@ const streetOfficeScope = '370303001000'; // 车站街道
 
 /**
  * Seeds the demo district once: 张店区's regions and grids, its departments and street offices,
- * a named head per community and worker per grid, and one sign-in for every role.
+ * a named head per community and worker per grid, one sign-in for every role, six months of cases,
+ * and synthetic base data (people, homes, organisations) whose personal numbers are sealed with `pii`,
+ * the keys the app will read them with.
  */
-export async function seedDemo(db: Kysely<DB>, dataDir: string): Promise<DemoSeedResult | null> {
+export async function seedDemo(db: Kysely<DB>, dataDir: string, pii: PiiKeys): Promise<DemoSeedResult | null> {
   if (await isRegionDataSeeded(db)) return null;
-  const result = await db.transaction().execute((tx) => seedInside(tx));
+  const result = await db.transaction().execute((tx) => seedInside(tx, pii));
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(demoLoginsFile(dataDir), JSON.stringify(result.logins, null, 2), { mode: 0o600 });
   return result;
 }
 
-async function seedInside(db: Kysely<DB>): Promise<DemoSeedResult> {
+async function seedInside(db: Kysely<DB>, pii: PiiKeys): Promise<DemoSeedResult> {
   const counts = await seedRegions(db);
   const streets = await db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', demoCounty).orderBy('code').execute();
   const villages = await db.selectFrom('regions').select(['code', 'name']).where('level', '=', 'village').where('code', 'like', '370303%').orderBy('code').execute();
@@ -67,9 +72,14 @@ async function seedInside(db: Kysely<DB>): Promise<DemoSeedResult> {
     ...workerGrids.map((gridCode, i) => ({ gridCode, userId: workers[i]!, duty: 'worker' as const })),
     { gridCode: firstGrid, userId: demoWorker.id, duty: 'worker' },
   ]);
-  const history = await seedDemoCases(db, { now: new Date(), seed: 'gongzhi-demo-cases' });
+  const now = new Date();
+  const history = await seedDemoCases(db, { now, seed: 'gongzhi-demo-cases' });
+  const baseData = await seedBaseData(db, pii, { asOf: shanghaiDay(now) });
+  // fresh statistics for everything just written: PGlite runs no autovacuum, and stale ones made counts
+  // joined to grids run once per grid
+  await sql`analyze`.execute(db);
 
-  return { ...counts, cases: history.cases, openCases: history.open, logins: logins.map(({ id: _id, ...l }) => l) };
+  return { ...counts, cases: history.cases, openCases: history.open, ...baseData, logins: logins.map(({ id: _id, ...l }) => l) };
 }
 
 export const demoLoginsFile = (dataDir: string) => path.join(dataDir, 'demo-accounts.json');

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { piiKeysFrom } from '../platform/pii.js';
 import { seedDemo } from '../seed/demo.js';
 
 declare module 'vitest' {
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject) {
     await adminQuery(url, `create database ${template}`);
     const database = await openDatabase({ url: withDatabase(url, template), dataDir: os.tmpdir() });
     await migrate(database);
-    await seedDemo(database.db, fs.mkdtempSync(path.join(os.tmpdir(), 'gz-seed-')));
+    await seedDemo(database.db, fs.mkdtempSync(path.join(os.tmpdir(), 'gz-seed-')), piiKeysFrom(testPiiKey));
     await database.close();
     project.provide('templateDb', { kind: 'postgres', url, template });
     return async () => adminQuery(url, `drop database if exists ${template}`);
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-template-'));
   const database = await openDatabase({ dataDir: dir });
   await migrate(database);
-  await seedDemo(database.db, dir);
+  await seedDemo(database.db, dir, piiKeysFrom(testPiiKey));
   await database.close();
   project.provide('templateDb', { kind: 'pglite', dir });
   return () => fs.rmSync(dir, { recursive: true, force: true });

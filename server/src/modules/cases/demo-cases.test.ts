@@ -1,7 +1,7 @@
 import { caseActions, type CaseAction, type CaseLevel, type CasePriority, type CaseState } from '@gongzhi/contracts';
 import { describe, expect, it } from 'vitest';
 import { calendarFrom } from '../calendar/index.js';
-import { seededRandom } from '../regions/partition/random.js';
+import { seededRandom } from '../../platform/random.js';
 import { simulateCase, stateAt, type Cast, type CaseStory, type Lifecycle, type Party, type SimUnit } from './demo-case-story.js';
 import { isOpen, nextState } from './state-machine.js';
 

@@ -5,7 +5,8 @@ import { staffName } from '../../seed/names.js';
 import { officeCode, unitIdsByCode, unitsByIds, type UnitRow } from '../accounts/index.js';
 import { loadCalendar, shanghaiDay, type WorkCalendar } from '../calendar/index.js';
 import { demoCounty, regionNames } from '../regions/index.js';
-import { seededRandom } from '../regions/partition/random.js';
+import { insertJson } from '../../db/bulk-insert.js';
+import { seededRandom } from '../../platform/random.js';
 import { type StageLimits } from './deadlines.js';
 import { dispatchable, suggestUnit, type CasePlace } from './routing.service.js';
 import { pickRule } from './routing.js';
@@ -359,16 +360,16 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
     ['suspended_minutes_left', 'int'], ['ever_overdue', 'bool'], ['returned_count', 'int'], ['rework_count', 'int'], ['reopened_count', 'int'], ['escalation_count', 'int'],
     ['extension_days', 'int'], ['merged_into', 'uuid'], ['rating', 'text'], ['rating_note', 'text'], ['rated_at', 'timestamptz'], ['reported_at', 'timestamptz'],
     ['registered_at', 'timestamptz'], ['dispatched_at', 'timestamptz'], ['closed_at', 'timestamptz'], ['updated_at', 'timestamptz'],
-  ], caseRows, 2000, { location: 'st_setsrid(st_point(lng, lat), 4326)' }, ['lng', 'lat']);
-  await insertJson(db, 'case_units', [['case_id', 'uuid'], ['unit_id', 'uuid'], ['role', 'text'], ['state', 'text'], ['dispatched_at', 'timestamptz']], unitRows, 10_000);
+  ], caseRows, { chunk: 2000, computed: { location: 'st_setsrid(st_point(lng, lat), 4326)' }, recordOnly: ['lng', 'lat'] });
+  await insertJson(db, 'case_units', [['case_id', 'uuid'], ['unit_id', 'uuid'], ['role', 'text'], ['state', 'text'], ['dispatched_at', 'timestamptz']], unitRows, { chunk: 10_000 });
   await insertJson(db, 'case_requests', [
     ['id', 'uuid'], ['case_id', 'uuid'], ['kind', 'text'], ['working_days', 'int'], ['reason', 'text'], ['unit_id', 'uuid'], ['requested_by', 'uuid'], ['requested_by_name', 'text'],
     ['requested_at', 'timestamptz'], ['decision', 'text'], ['decided_by_name', 'text'], ['decided_at', 'timestamptz'], ['decision_note', 'text'],
-  ], requestRows, 5000);
+  ], requestRows, { chunk: 5000 });
   await insertJson(db, 'case_events', [
     ['case_id', 'uuid'], ['at', 'timestamptz'], ['action', 'text'], ['actor_id', 'uuid'], ['actor_name', 'text'], ['actor_role', 'text'], ['unit_id', 'uuid'],
     ['from_state', 'text'], ['to_state', 'text'], ['note', 'text'], ['detail', 'jsonb'],
-  ], eventRows, 10_000);
+  ], eventRows, { chunk: 10_000 });
   // live reports continue each day's numbering
   const days = [...counters.keys()];
   await sql`
@@ -379,24 +380,3 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
   return { cases: lives.length, open: lives.filter((c) => !['closed', 'rejected', 'merged'].includes(c.life.state)).length, events: eventRows.length };
 }
 
-/**
- * Inserts rows in chunks, each chunk one JSON text parameter unpacked by json_to_recordset: on the
- * embedded database one string crosses into WebAssembly much faster than one array per column.
- * `computed` columns are expressions over the record's fields; `recordOnly` fields are not columns.
- */
-async function insertJson(
-  db: Kysely<DB>, table: string, spec: ReadonlyArray<readonly [string, string]>, rows: unknown[][], chunk: number,
-  computed: Record<string, string> = {}, recordOnly: readonly string[] = [],
-) {
-  // the record's fields are f0, f1, …: short keys keep the JSON (and the copy into the database) small
-  const key = new Map(spec.map(([n], k) => [n, `f${k}`]));
-  const fields = spec.map(([n]) => n).filter((n) => !recordOnly.includes(n));
-  const columns = sql.raw([...fields, ...Object.keys(computed)].join(', '));
-  const values = sql.raw([...fields.map((n) => key.get(n)), ...Object.values(computed).map((e) => e.replace(/\b\w+\b/g, (w) => key.get(w) ?? w))].join(', '));
-  const record = sql.raw(spec.map(([n, t]) => `${key.get(n)} ${t}`).join(', '));
-  const keys = spec.map(([n]) => key.get(n)!);
-  for (let i = 0; i < rows.length; i += chunk) {
-    const json = JSON.stringify(rows.slice(i, i + chunk).map((r) => Object.fromEntries(keys.map((k, j) => [k, r[j]]))));
-    await sql`insert into ${sql.raw(table)} (${columns}) select ${values} from json_to_recordset(${json}::json) as t(${record})`.execute(db);
-  }
-}
