@@ -8,18 +8,10 @@ describe('base data queries', () => {
     expect(listQuery({ q: '张建', region: undefined, type: 'huji', tag: '' }, 2, 20)).toBe('q=%E5%BC%A0%E5%BB%BA&type=huji&page=2&pageSize=20');
     expect(exportHref('person', { type: 'liudong' })).toBe('/api/v1/basedata/export?entity=person&type=liudong');
   });
-  it('reads the per-field messages of a refused write from the problem detail', () => {
-    const e = new ApiError(400, 'basedata.invalid', '数据有误，请按提示修改。 values.id_number: 公民身份号码“1”的校验码不正确，请核对是否录错。; values.name: “姓名”不能为空。; values.gender: “性别”应为以下之一：男、女（收到“x”）。');
-    expect(fieldErrorsOf(e)).toEqual({
-      id_number: '公民身份号码“1”的校验码不正确，请核对是否录错。',
-      name: '“姓名”不能为空。',
-      gender: '“性别”应为以下之一：男、女（收到“x”）。',
-    });
-    expect(fieldErrorsOf(new ApiError(409, 'basedata.stale', '…'))).toEqual({});
-  });
-  it('prefers the problem’s own error list when the client keeps it', () => {
-    const e = Object.assign(new ApiError(400, 'basedata.invalid', 'x'), { errors: [{ path: 'values.phone', code: 'basedata.value.phone', message: 'bad phone' }, { path: 'version', code: 'x', message: 'y' }] });
+  it('reads the per-field messages of a refused write by field key', () => {
+    const e = new ApiError(400, 'basedata.invalid', 'x', [{ path: 'values.phone', code: 'basedata.value.phone', message: 'bad phone' }, { path: 'version', code: 'x', message: 'y' }]);
     expect(fieldErrorsOf(e)).toEqual({ phone: 'bad phone' });
+    expect(fieldErrorsOf(new ApiError(409, 'basedata.stale', '…'))).toEqual({});
   });
   it('sends only what an edit changed, a cleared value as null', () => {
     expect(changedValues({ name: '张三', gender: '1', workplace: null }, { name: '张三', gender: '2', workplace: '' })).toEqual({ gender: '2' });

@@ -15,24 +15,11 @@ export function listQuery(filters: ListFilters, page?: number, pageSize?: number
 /** The Excel download of a list with the filters it shows (a plain link: the session cookie goes with it). */
 export const exportHref = (entity: 'person' | 'organisation', filters: ListFilters) => `/api/v1/basedata/export?${listQuery({ entity, ...filters })}`;
 
-/**
- * The server's per-field messages of a 400 `basedata.invalid`, by field key. They come as
- * `errors: [{path: 'values.<key>', message}]`; ApiError keeps only the detail, which repeats them as
- * "… values.name: “姓名”不能为空。; values.gender: …", so they are read from there when the list is absent.
- */
+/** The server's per-field messages of a 400 `basedata.invalid` (`errors: [{path: 'values.<key>', message}]`), by field key. */
 export function fieldErrorsOf(e: unknown): Record<string, string> {
   if (!(e instanceof ApiError) || e.status !== 400) return {};
-  const listed = (e as ApiError & { errors?: { path: string; message: string }[] }).errors;
   const out: Record<string, string> = {};
-  if (listed) {
-    for (const x of listed) if (x.path.startsWith('values.')) out[x.path.slice(7)] = x.message;
-    return out;
-  }
-  const parts = e.message.split(/(?:;\s*|\s)(?=values\.[a-z][a-z0-9_]*: )/);
-  for (const part of parts.slice(1)) {
-    const m = /^values\.([a-z][a-z0-9_]*): ([\s\S]*)$/.exec(part);
-    if (m) out[m[1]!] = m[2]!.trim();
-  }
+  for (const x of e.errors) if (x.path.startsWith('values.')) out[x.path.slice(7)] = x.message;
   return out;
 }
 
