@@ -105,6 +105,7 @@ export const messages = {
   'basedata.value.grid_unknown': { zh: '网格“{value}”不存在或不在您的管辖范围内。', en: 'Grid "{value}" does not exist or is outside your jurisdiction.' },
   'basedata.value.address_unknown': { zh: '标准地址编码“{value}”不存在或不在您的管辖范围内。', en: 'Standard address "{value}" does not exist or is outside your jurisdiction.' },
   'basedata.value.place_required': { zh: '请填写所属网格或标准地址编码。', en: 'Give a grid or a standard address code.' },
+  'basedata.value.duplicate_earlier': { zh: '与本文件前面的一行是同一{entity}（匹配键相同），本行未导入。', en: 'Same {entity} as an earlier row of this file (same key); this row was not imported.' },
   'basedata.value.duplicate_row': { zh: '与本文件第 {row} 行是同一{entity}，已按第 {row} 行处理。', en: 'Same {entity} as row {row} of this file; row {row} was used.' },
   'basedata.point_outside_scope': { zh: '该位置不在您管辖的网格内。', en: 'This point is outside the grids of your jurisdiction.' },
   'basedata.invalid': { zh: '数据有误，请按提示修改。', en: 'Some values are wrong; see the details.' },

@@ -126,7 +126,7 @@ export async function writeBatch(ctx: WriteContext, adapter: EntityAdapter, rows
     }
     if (Object.values(current.provenance).includes(ctx.write.id) && !p.recordId) {
       // this write already set the record: the same key came twice in one import
-      outcomes.set(p.rowNo, failed(p.rowNo, { field: '', code: 'basedata.value.duplicate_row', params: { row: '?', entity: adapter.noun } }));
+      outcomes.set(p.rowNo, failed(p.rowNo, { field: '', code: 'basedata.value.duplicate_earlier', params: { entity: adapter.noun } }));
       continue;
     }
     const merged = mergeRecord(current.compared, current.provenance, (w) => sources.get(w), p.compared, ctx.write, ctx.authorities);
