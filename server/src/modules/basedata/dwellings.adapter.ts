@@ -1,10 +1,8 @@
-import { sql } from 'kysely';
 import { scopeGridRange } from '../../platform/access.js';
 import { shapes } from './entities.js';
 import type { Provenance } from './precedence.js';
 import { failed, type EntityAdapter, type ExistingRecord, type PreparedRow, type RowOutcome } from './write-batch.js';
-
-const day = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+import { dayText, extraValues, updateRecord } from './record-columns.js';
 
 /**
  * Dwellings are created with their building (a point on the map, see housing.service.ts); writes and
@@ -33,7 +31,7 @@ export const dwellingsAdapter: EntityAdapter = {
     if (keys.length === 0 && ids.length === 0) return [];
     const rows = await ctx.db
       .selectFrom('dwellings')
-      .select(['id', 'address_code', 'grid_code', 'usage', 'area_m2', day('lease_start').as('lease_start'), day('lease_end').as('lease_end'), 'extra', 'provenance'])
+      .select(['id', 'address_code', 'grid_code', 'usage', 'area_m2', dayText('lease_start').as('lease_start'), dayText('lease_end').as('lease_end'), 'extra', 'provenance'])
       .where((eb) => eb.or([...(keys.length ? [eb('address_code', 'in', keys)] : []), ...(ids.length ? [eb('id', 'in', ids)] : [])]))
       .forUpdate()
       .execute();
@@ -43,7 +41,7 @@ export const dwellingsAdapter: EntityAdapter = {
       gridCode: r.grid_code,
       provenance: r.provenance as Provenance,
       compared: {
-        ...Object.fromEntries(Object.entries(r.extra).map(([k, v]) => [k, v == null ? null : String(v)])),
+        ...extraValues(r.extra),
         usage: r.usage, area_m2: r.area_m2 === null ? null : String(Number(r.area_m2)), lease_start: r.lease_start, lease_end: r.lease_end,
       },
     }));
@@ -55,14 +53,7 @@ export const dwellingsAdapter: EntityAdapter = {
   },
 
   async update(ctx, existing, _row, changes, provenance) {
-    const set: Record<string, unknown> = { provenance: JSON.stringify(provenance), version: sql`version + 1`, updated_at: sql`now()` };
-    const extra: Record<string, string> = {};
-    for (const [k, value] of Object.entries(changes)) {
-      if (shapes.dwelling.columns.has(k)) set[k] = value;
-      else extra[k] = value;
-    }
-    if (Object.keys(extra).length) set.extra = sql`extra || ${JSON.stringify(extra)}::jsonb`;
-    await ctx.db.updateTable('dwellings').set(set as never).where('id', '=', existing.id).execute();
+    await updateRecord(ctx.db, 'dwelling', existing.id, changes, provenance);
   },
 
   storedValue: (_ctx, _field, value) => value,

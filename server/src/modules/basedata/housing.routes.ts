@@ -29,7 +29,7 @@ export function housingRoutes(app: App, { db, pii }: RouteDeps) {
     const created = await createDwelling(db, p, req.params.id, req.body, clientIp(req));
     const values = { ...req.body.values, address_code: created.addressCode };
     const out = Object.keys(req.body.values).length
-      ? await saveRecord(db, pii, p, { entity: 'dwelling', adapter: dwellingsAdapter, values, source: undefined, recordId: created.id, gridCode: null, lang: req.lang, ip: clientIp(req) })
+      ? await saveRecord(db, pii, p, { adapter: dwellingsAdapter, values, source: undefined, recordId: created.id, gridCode: null, lang: req.lang, ip: clientIp(req) })
       : { discrepancies: 0 };
     return reply.status(201).send({ id: created.id, status: 'inserted' as const, discrepancies: out.discrepancies });
   });
@@ -40,7 +40,7 @@ export function housingRoutes(app: App, { db, pii }: RouteDeps) {
     const p = requirePermission(req.principal, 'basedata:write');
     const d = await dwellingInScope(db, p, req.params.id);
     const out = await saveRecord(db, pii, p, {
-      entity: 'dwelling', adapter: dwellingsAdapter, values: req.body.values, source: req.body.source, recordId: d.id, version: req.body.version, gridCode: d.grid_code, lang: req.lang, ip: clientIp(req),
+      adapter: dwellingsAdapter, values: req.body.values, source: req.body.source, recordId: d.id, version: req.body.version, gridCode: d.grid_code, lang: req.lang, ip: clientIp(req),
     });
     return { id: d.id, status: out.status as 'updated', discrepancies: out.discrepancies };
   });
@@ -53,7 +53,7 @@ export function housingRoutes(app: App, { db, pii }: RouteDeps) {
   );
   r.post('/basedata/organisations', { schema: { tags, summary: '登记单位 Register an organisation (matched on its credit code)', body: writeRecordRequest, response: { 201: writeOutcome, 200: writeOutcome } } }, async (req, reply) => {
     const p = requirePermission(req.principal, 'basedata:write');
-    const out = await saveRecord(db, pii, p, { entity: 'organisation', adapter: organisationsAdapter, values: req.body.values, source: req.body.source, gridCode: null, lang: req.lang, ip: clientIp(req) });
+    const out = await saveRecord(db, pii, p, { adapter: organisationsAdapter, values: req.body.values, source: req.body.source, gridCode: null, lang: req.lang, ip: clientIp(req) });
     return reply.status(out.status === 'inserted' ? 201 : 200).send({ id: out.id as string, status: out.status as 'inserted', discrepancies: out.discrepancies });
   });
   r.get('/basedata/organisations/:id', { schema: { tags, summary: '单位详情 An organisation', params: idParams, response: { 200: orgDetail } } }, (req) => organisationDetail(db, req.principal, req.params.id));
@@ -61,7 +61,7 @@ export function housingRoutes(app: App, { db, pii }: RouteDeps) {
     const p = requirePermission(req.principal, 'basedata:write');
     const o = await organisationInScope(db, p, req.params.id);
     const out = await saveRecord(db, pii, p, {
-      entity: 'organisation', adapter: organisationsAdapter, values: req.body.values, source: req.body.source, recordId: o.id, version: req.body.version, gridCode: o.grid_code, lang: req.lang, ip: clientIp(req),
+      adapter: organisationsAdapter, values: req.body.values, source: req.body.source, recordId: o.id, version: req.body.version, gridCode: o.grid_code, lang: req.lang, ip: clientIp(req),
     });
     return { id: o.id, status: out.status as 'updated', discrepancies: out.discrepancies };
   });

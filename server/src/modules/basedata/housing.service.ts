@@ -7,8 +7,8 @@ import { locatePoint } from '../regions/index.js';
 import { provenanceOf } from './provenance.service.js';
 import { dwellingAddress, listingRange } from './scope.js';
 import { visitsOf } from './visits.service.js';
+import { dayText as day, extraValues } from './record-columns.js';
 
-const day = (ref: string) => sql<string | null>`to_char(${sql.ref(ref)}, 'YYYY-MM-DD')`;
 const residentsOf = sql<number>`(select count(*) from people p where p.dwelling_id = d.id)::int`;
 
 /** Estates (小区/街路巷/村) with buildings inside the jurisdiction. */
@@ -154,7 +154,7 @@ export async function dwellingDetail(db: Kysely<DB>, actor: Principal | null, id
     .execute();
   const landlord = d.landlord_id ? await db.selectFrom('people').select(['id', 'name']).where('id', '=', d.landlord_id).executeTakeFirst() : undefined;
   const values: Record<string, string | null> = {
-    ...Object.fromEntries(Object.entries(d.extra).map(([k, v]) => [k, v == null ? null : String(v)])),
+    ...extraValues(d.extra),
     address_code: d.address_code, usage: d.usage, area_m2: d.area_m2 === null ? null : String(Number(d.area_m2)), lease_start: row!.lease_start, lease_end: row!.lease_end,
   };
   return {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { coversCode } from '../../platform/access.js';
 import { encryptPii, maskPhone, piiHash, type PiiKeys } from '../../platform/pii.js';
 import { activeGridCodes } from '../regions/index.js';
@@ -6,6 +5,7 @@ import { shapes } from './entities.js';
 import { nameGrams } from './grams.js';
 import type { Provenance } from './precedence.js';
 import { failed, type EntityAdapter, type ExistingRecord, type PreparedRow, type RowOutcome } from './write-batch.js';
+import { extraValues, updateRecord } from './record-columns.js';
 
 /** Organisations are matched across sources on their unified social credit code (when they have one). */
 export const organisationsAdapter: EntityAdapter = {
@@ -38,7 +38,7 @@ export const organisationsAdapter: EntityAdapter = {
       gridCode: r.grid_code,
       provenance: r.provenance as Provenance,
       compared: {
-        ...Object.fromEntries(Object.entries(r.extra).map(([k, v]) => [k, v == null ? null : String(v)])),
+        ...extraValues(r.extra),
         uscc: r.uscc, name: r.name, org_type: r.org_type, industry: r.industry, grid_code: r.grid_code, address: r.address, legal_rep: r.legal_rep,
         phone: r.phone_hash, head_count: r.head_count === null ? null : String(r.head_count),
       },
@@ -65,17 +65,12 @@ export const organisationsAdapter: EntityAdapter = {
   },
 
   async update(ctx, existing, row, changes, provenance) {
-    const set: Record<string, unknown> = { provenance: JSON.stringify(provenance), version: sql`version + 1`, updated_at: sql`now()` };
-    const extra: Record<string, string> = {};
-    for (const [k, value] of Object.entries(changes)) {
-      if (k === 'name') Object.assign(set, { name: value, name_grams: nameGrams(value) });
-      else if (k === 'phone') Object.assign(set, phoneColumns(ctx.pii, row.row.values.phone));
-      else if (k === 'head_count') set.head_count = Number(value);
-      else if (shapes.organisation.columns.has(k)) set[k] = value;
-      else extra[k] = value;
-    }
-    if (Object.keys(extra).length) set.extra = sql`extra || ${JSON.stringify(extra)}::jsonb`;
-    await ctx.db.updateTable('organisations').set(set as never).where('id', '=', existing.id).execute();
+    await updateRecord(ctx.db, 'organisation', existing.id, changes, provenance, (k, value) => {
+      if (k === 'name') return { name: value, name_grams: nameGrams(value) };
+      if (k === 'phone') return phoneColumns(ctx.pii, row.row.values.phone);
+      if (k === 'head_count') return { head_count: Number(value) };
+      return undefined;
+    });
   },
 
   storedValue: (ctx, field, value, row) => sealedPhone(ctx.pii, field, value, row?.row.values.phone),

@@ -8,6 +8,7 @@ import { normalizePhone, parseUscc } from './identity.js';
 import { provenanceOf } from './provenance.service.js';
 import { listingRange } from './scope.js';
 import { visitsOf } from './visits.service.js';
+import { extraValues } from './record-columns.js';
 
 const columns = ['id', 'name', 'uscc', 'org_type', 'industry', 'address', 'legal_rep', 'head_count', 'phone_masked', 'grid_code'] as const;
 type OrgRow = Selectable<DB['organisations']>;
@@ -53,7 +54,7 @@ export async function organisationDetail(db: Kysely<DB>, actor: Principal | null
   const p = requirePermission(actor, 'basedata:read');
   const o = await organisationInScope(db, p, id);
   const values: Record<string, string | null> = {
-    ...Object.fromEntries(Object.entries(o.extra).map(([k, v]) => [k, v == null ? null : String(v)])),
+    ...extraValues(o.extra),
     uscc: o.uscc, name: o.name, org_type: o.org_type, industry: o.industry, grid_code: o.grid_code, address: o.address, legal_rep: o.legal_rep,
     phone: o.phone_masked, head_count: o.head_count === null ? null : String(o.head_count),
   };

@@ -8,13 +8,12 @@ import { phoneColumns, sealedPhone } from './organisations.adapter.js';
 import { insertColumns, type ColumnKind } from './insert-records.js';
 import type { Provenance } from './precedence.js';
 import { failed, type EntityAdapter, type ExistingRecord, type IncomingRow, type PreparedRow, type RowOutcome, type WriteContext } from './write-batch.js';
+import { dayText, extraValues, updateRecord } from './record-columns.js';
 
 /** The matching key of a person across sources: a keyed hash of the document number (never the number). */
 export function personKey(pii: PiiKeys, idType: string, idNumber: string): string {
   return piiHash(pii, idType === 'resident' ? idNumber : `${idType}:${idNumber}`, 'id');
 }
-
-const day = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
 /** Places each row: its grid (given, or the grid of its dwelling), both inside the writer's jurisdiction. */
 async function placeRows(ctx: WriteContext, rows: IncomingRow[]) {
@@ -69,7 +68,7 @@ export const peopleAdapter: EntityAdapter = {
     const rows = await ctx.db
       .selectFrom('people as p')
       .leftJoin('dwellings as d', 'd.id', 'p.dwelling_id')
-      .select(['p.id', 'p.id_hash', 'p.name', 'p.gender', day('p.birth_date').as('birth_date'), 'p.phone_hash', 'p.person_type', 'p.grid_code', 'p.extra', 'p.provenance', 'd.address_code'])
+      .select(['p.id', 'p.id_hash', 'p.name', 'p.gender', dayText('p.birth_date').as('birth_date'), 'p.phone_hash', 'p.person_type', 'p.grid_code', 'p.extra', 'p.provenance', 'd.address_code'])
       .where((eb) => eb.or([...(keys.length ? [eb('p.id_hash', 'in', keys)] : []), ...(ids.length ? [eb('p.id', 'in', ids)] : [])]))
       .forUpdate('p')
       .execute();
@@ -79,7 +78,7 @@ export const peopleAdapter: EntityAdapter = {
       gridCode: r.grid_code,
       provenance: r.provenance as Provenance,
       compared: {
-        ...stringValues(r.extra),
+        ...extraValues(r.extra),
         name: r.name, gender: r.gender, birth_date: r.birth_date, phone: r.phone_hash, person_type: r.person_type, grid_code: r.grid_code, address_code: r.address_code,
       },
     }));
@@ -116,17 +115,12 @@ export const peopleAdapter: EntityAdapter = {
   },
 
   async update(ctx, existing, row, changes, provenance) {
-    const set: Record<string, unknown> = { provenance: JSON.stringify(provenance), version: sql`version + 1`, updated_at: sql`now()` };
-    const extra: Record<string, string> = {};
-    for (const [k, value] of Object.entries(changes)) {
-      if (k === 'name') Object.assign(set, { name: value, name_grams: nameGrams(value) });
-      else if (k === 'phone') Object.assign(set, phoneColumns(ctx.pii, row.row.values.phone));
-      else if (k === 'address_code') set.dwelling_id = row.context.dwellingId;
-      else if (shapes.person.columns.has(k)) set[k] = value;
-      else extra[k] = value;
-    }
-    if (Object.keys(extra).length) set.extra = sql`extra || ${JSON.stringify(extra)}::jsonb`;
-    await ctx.db.updateTable('people').set(set as never).where('id', '=', existing.id).execute();
+    await updateRecord(ctx.db, 'person', existing.id, changes, provenance, (k, value) => {
+      if (k === 'name') return { name: value, name_grams: nameGrams(value) };
+      if (k === 'phone') return phoneColumns(ctx.pii, row.row.values.phone);
+      if (k === 'address_code') return { dwelling_id: row.context.dwellingId };
+      return undefined;
+    });
     if ('address_code' in changes) {
       const movedOn = row.row.values.moved_in ?? ctx.today;
       await ctx.db.updateTable('residencies').set({ moved_out: sql`greatest(moved_in, ${movedOn}::date)` as never }).where('person_id', '=', existing.id).where('moved_out', 'is', null).execute();
@@ -149,8 +143,4 @@ function extraOf(values: Record<string, string | null>): Record<string, string> 
   const extra: Record<string, string> = {};
   for (const k in values) if (values[k] !== null && isExtraField('person', k)) extra[k] = values[k] as string;
   return extra;
-}
-
-function stringValues(extra: Record<string, unknown>): Record<string, string | null> {
-  return Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)]));
 }

@@ -23,7 +23,7 @@ export function peopleRoutes(app: App, { db, pii }: RouteDeps) {
   );
   r.post('/basedata/people', { schema: { tags, summary: '登记人员 Register a person (matched on the ID number: an existing record is merged by source precedence)', body: writeRecordRequest, response: { 201: writeOutcome, 200: writeOutcome } } }, async (req, reply) => {
     const p = requirePermission(req.principal, 'basedata:write');
-    const out = await saveRecord(db, pii, p, { entity: 'person', adapter: peopleAdapter, values: req.body.values, source: req.body.source, gridCode: null, lang: req.lang, ip: clientIp(req) });
+    const out = await saveRecord(db, pii, p, { adapter: peopleAdapter, values: req.body.values, source: req.body.source, gridCode: null, lang: req.lang, ip: clientIp(req) });
     return reply.status(out.status === 'inserted' ? 201 : 200).send({ id: out.id as string, status: out.status as 'inserted', discrepancies: out.discrepancies });
   });
   r.get('/basedata/people/:id', { schema: { tags, summary: '人员详情 A person: values with their sources, residences, visits, cases', params: idParams, response: { 200: personDetail } } }, (req) =>
@@ -33,7 +33,7 @@ export function peopleRoutes(app: App, { db, pii }: RouteDeps) {
     const p = requirePermission(req.principal, 'basedata:write');
     const person = await personInScope(db, p, req.params.id);
     const out = await saveRecord(db, pii, p, {
-      entity: 'person', adapter: peopleAdapter, values: req.body.values, source: req.body.source, recordId: person.id, version: req.body.version, gridCode: person.grid_code, lang: req.lang, ip: clientIp(req),
+      adapter: peopleAdapter, values: req.body.values, source: req.body.source, recordId: person.id, version: req.body.version, gridCode: person.grid_code, lang: req.lang, ip: clientIp(req),
     });
     return { id: person.id, status: out.status as 'updated', discrepancies: out.discrepancies };
   });

@@ -11,8 +11,7 @@ import { personKey } from './people.adapter.js';
 import { provenanceOf } from './provenance.service.js';
 import { dwellingAddress, listingRange } from './scope.js';
 import { visitsOf } from './visits.service.js';
-
-const day = (ref: string) => sql<string | null>`to_char(${sql.ref(ref)}, 'YYYY-MM-DD')`;
+import { dayText as day, extraValues } from './record-columns.js';
 
 function baseQuery(db: Kysely<DB>) {
   return db
@@ -92,7 +91,7 @@ export async function personDetail(db: Kysely<DB>, actor: Principal | null, id: 
     .orderBy('r.moved_in', 'desc')
     .execute();
   const values: Record<string, string | null> = {
-    ...Object.fromEntries(Object.entries(person.extra).map(([k, v]) => [k, v == null ? null : String(v)])),
+    ...extraValues(person.extra),
     id_type: person.id_type, id_number: person.id_masked, name: person.name, gender: person.gender, birth_date: row.birth_date,
     phone: person.phone_masked, person_type: person.person_type, grid_code: person.grid_code,
     address_code: residences.find((r) => r.moved_out === null)?.address_code ?? null,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { BaseEntity, DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import type { Principal } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { badRequest, conflict, localise, type FieldError } from '../../platform/errors.js';
@@ -23,7 +23,7 @@ export function fieldErrors(errors: ValueError[], lang: Lang): FieldError[] {
 }
 
 export interface SaveInput {
-  entity: BaseEntity;
+  /** Which entity, and how its rows are written. */
   adapter: EntityAdapter;
   values: Record<string, string | null>;
   source: string | undefined;
@@ -39,24 +39,25 @@ export interface SaveInput {
 
 /** Validates and writes one record from a form, in one transaction with its audit row. */
 export async function saveRecord(db: Kysely<DB>, pii: PiiKeys, actor: Principal, input: SaveInput): Promise<RowOutcome> {
-  const specs = await fieldSpecsFor(db, input.entity, input.values.grid_code ?? input.gridCode);
+  const entity = input.adapter.entity;
+  const specs = await fieldSpecsFor(db, entity, input.values.grid_code ?? input.gridCode);
   const checked = validateValues(specs, input.values, input.recordId ? 'update' : 'create');
   if (checked.errors.length) throw badRequest('basedata.invalid', {}, fieldErrors(checked.errors, input.lang));
   const unknown = Object.keys(input.values).filter((k) => !specs.some((s) => s.key === k));
   if (unknown.length) throw badRequest('basedata.field_unknown', { key: unknown.join(', ') });
   return db.transaction().execute(async (tx) => {
     if (input.recordId && input.version !== undefined) {
-      const row = await tx.selectFrom(shapes[input.entity].table).select('version').where('id', '=', input.recordId).forUpdate().executeTakeFirst();
+      const row = await tx.selectFrom(shapes[entity].table).select('version').where('id', '=', input.recordId).forUpdate().executeTakeFirst();
       if (!row || row.version !== input.version) throw conflict('basedata.stale');
     }
     const write = await openWrite(tx, { sourceCode: sourceFor(actor, input.source), actor });
-    const ctx = { db: tx, root: db, pii, actor, write, authorities: await authoritiesOf(tx, input.entity), today: shanghaiDay(new Date()) };
+    const ctx = { db: tx, root: db, pii, actor, write, authorities: await authoritiesOf(tx, entity), today: shanghaiDay(new Date()) };
     const [outcome] = await writeBatch(ctx, input.adapter, [{ rowNo: 1, values: checked.values, ...(input.recordId ? { recordId: input.recordId } : {}) }]);
     if (!outcome || outcome.status === 'failed') {
       const errors = outcome?.errors ?? [];
       throw badRequest('basedata.invalid', {}, fieldErrors(errors, input.lang));
     }
-    await writeAudit(tx, { action: `${input.entity}.${outcome.status === 'inserted' ? 'create' : 'update'}`, actor, targetType: input.entity, targetId: outcome.id as string, ip: input.ip, detail: { fields: Object.keys(checked.values).filter((k) => k !== 'id_number' && k !== 'phone'), source: write.source } });
+    await writeAudit(tx, { action: `${entity}.${outcome.status === 'inserted' ? 'create' : 'update'}`, actor, targetType: entity, targetId: outcome.id as string, ip: input.ip, detail: { fields: Object.keys(checked.values).filter((k) => k !== 'id_number' && k !== 'phone'), source: write.source } });
     return outcome;
   });
 }
