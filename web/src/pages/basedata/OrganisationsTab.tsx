@@ -1,11 +1,10 @@
 import { orgTypeValues } from '@gongzhi/contracts';
-import { Button, Input, List, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Input, List, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { navigate, organisationHref } from '../../app/pages';
 import { useIsPhone } from '../../app/responsive';
 import { can, useSession } from '../../app/session';
 import { Pager } from './bits';
-import { exportHref } from './query';
 import { NewRecordDrawer } from './NewRecordDrawer';
 import { RegionPicker } from './RegionPicker';
 import { enumText, useStrings, type StringKey } from './strings';
@@ -35,11 +34,6 @@ export function OrganisationsTab() {
       <Select allowClear placeholder={s('allTypes')} style={{ width: 150 }} value={filters.type} onChange={(type?: string) => update({ type })}
         options={orgTypeValues.map((v) => ({ value: v, label: s(`org_type_${v}` as StringKey) }))} />
       {can(user, 'basedata:write') && <Button type="primary" onClick={() => setAdding(true)} data-testid="add-org">{s('newOrg')}</Button>}
-      {can(user, 'basedata:export') && (
-        <Tooltip title={can(user, 'basedata:reveal') ? undefined : s('exportMaskedHint')}>
-          <Button href={exportHref('organisation', { ...filters })} download data-testid="export-orgs">{s('exportExcel')}</Button>
-        </Tooltip>
-      )}
     </Space>
   );
 

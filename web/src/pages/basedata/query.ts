@@ -13,7 +13,7 @@ export function listQuery(filters: ListFilters, page?: number, pageSize?: number
 }
 
 /** The Excel download of a list with the filters it shows (a plain link: the session cookie goes with it). */
-export const exportHref = (entity: 'person' | 'organisation', filters: ListFilters) => `/api/v1/basedata/export?${listQuery({ entity, ...filters })}`;
+export const exportHref = (entity: 'person', filters: ListFilters) => `/api/v1/basedata/export?${listQuery({ entity, ...filters })}`;
 
 /** The server's per-field messages of a 400 `basedata.invalid` (`errors: [{path: 'values.<key>', message}]`), by field key. */
 export function fieldErrorsOf(e: unknown): Record<string, string> {
