@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { badRequest, conflict, notFound } from '../../platform/errors.js';
 import { coreFields, type FieldSpec } from './field-model.js';
 
-type DefinitionRow = Awaited<ReturnType<typeof loadDefinitions>>[number];
+export type DefinitionRow = Awaited<ReturnType<typeof loadDefinitions>>[number];
 
 /** Field definitions change rarely and are read for every row of an import: kept per process for a minute. */
 const cacheTtlMs = 60_000;
@@ -39,8 +39,18 @@ const specOf = (d: DefinitionRow): FieldSpec => ({
 
 /** The fields of a record of `entity` filed in `gridCode`: the core ones, then those defined for a jurisdiction covering it. */
 export async function fieldSpecsFor(db: Kysely<DB>, entity: BaseEntity, gridCode: string | null): Promise<FieldSpec[]> {
-  const defs = (await definitions(db)).filter((d) => d.entity === entity && d.active && (gridCode === null || coversCode(d.scope_code, gridCode)));
+  return specsFromDefinitions(await definitions(db), entity, gridCode);
+}
+
+/** fieldSpecsFor on definitions already read (an import's worker thread checks rows without a database). */
+export function specsFromDefinitions(rows: readonly DefinitionRow[], entity: BaseEntity, gridCode: string | null): FieldSpec[] {
+  const defs = rows.filter((d) => d.entity === entity && d.active && (gridCode === null || coversCode(d.scope_code, gridCode)));
   return [...coreFields[entity], ...defs.map(toSpec)];
+}
+
+/** The active field definitions of an entity, as specsFromDefinitions takes them. */
+export async function fieldDefinitionsOf(db: Kysely<DB>, entity: BaseEntity): Promise<DefinitionRow[]> {
+  return (await definitions(db)).filter((d) => d.entity === entity && d.active);
 }
 
 /** The fields a principal works with: core ones and those defined at, above or below their jurisdiction. */

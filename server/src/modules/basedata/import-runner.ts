@@ -6,13 +6,11 @@ import type { PiiKeys } from '../../platform/pii.js';
 import { shanghaiDay } from '../calendar/index.js';
 import { dwellingsAdapter } from './dwellings.adapter.js';
 import { shapes } from './entities.js';
-import type { FieldSpec } from './field-model.js';
-import { fieldSpecsFor } from './fields.service.js';
-import { readTable } from './import/index.js';
-import { rowReader, type ColumnMapping } from './import-mapping.js';
+import { fieldDefinitionsOf, fieldSpecsFor } from './fields.service.js';
+import { checkedBatches, type CheckedBatch } from './import-batches.js';
+import type { ColumnMapping } from './import-mapping.js';
 import { organisationsAdapter } from './organisations.adapter.js';
 import { peopleAdapter } from './people.adapter.js';
-import { validateValues } from './validate.js';
 import { writeBatch, type EntityAdapter, type IncomingRow, type RowOutcome } from './write-batch.js';
 import { authoritiesOf, openWrite } from './write-sources.js';
 
@@ -54,33 +52,20 @@ class DryRunRollback extends Error {}
  * same work and rolls every batch back. Progress goes to the imports row after each batch.
  */
 export async function runImport(db: Kysely<DB>, pii: PiiKeys, job: ImportJob, onProgress?: (t: ImportTotals) => void): Promise<ImportTotals> {
-  const reader = await readTable({ path: job.filePath }, { format: job.format });
-  const totals: ImportTotals = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, discrepancies: 0, bytesRead: 0, totalBytes: reader.totalBytes ?? 0 };
-  const read = rowReader(reader.headers, job.mapping);
+  const totals: ImportTotals = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, discrepancies: 0, bytesRead: 0, totalBytes: 0 };
   const headingOf = new Map(Object.entries(job.mapping).map(([heading, key]) => [key, heading]));
-  // the fields of a row depend on its grid (extra fields are defined per jurisdiction); a row without a
-  // grid is checked against every field defined
-  const specsByGrid = new Map<string, Promise<FieldSpec[]>>();
-  const specsFor = (gridCode: string | undefined) => {
-    const grid = gridCode && /^\d{15}$/.test(gridCode) ? gridCode : '';
-    let specs = specsByGrid.get(grid);
-    if (!specs) specsByGrid.set(grid, (specs = fieldSpecsFor(db, job.entity, grid || null)));
-    return specs;
-  };
   const required = (await fieldSpecsFor(db, job.entity, null)).filter((s) => s.required && s.core).map((s) => ({ key: s.key, label: s.label }));
   const authorities = await authoritiesOf(db, job.entity);
   // one write for the whole import; a dry run opens one per batch inside the transaction it rolls back
   const write = job.dryRun ? null : await openWrite(db, { sourceCode: job.source, actor: job.actor, importId: job.id });
   let storedErrors = 0;
 
-  const flush = async (batch: { rowNo: number; cells: string[] }[]) => {
+  const flush = async (batch: CheckedBatch) => {
     const valid: IncomingRow[] = [];
     const outcomes: RowOutcome[] = [];
-    for (const row of batch) {
-      const raw = read(row.cells);
-      const checked = validateValues(await specsFor(raw.grid_code), raw, 'update');
-      if (checked.errors.length) outcomes.push({ rowNo: row.rowNo, status: 'failed', discrepancies: 0, errors: checked.errors });
-      else valid.push({ rowNo: row.rowNo, values: checked.values });
+    for (const row of batch.rows) {
+      if (row.values) valid.push({ rowNo: row.rowNo, values: row.values, ...(row.precomputed ? { precomputed: row.precomputed } : {}) });
+      else outcomes.push({ rowNo: row.rowNo, status: 'failed', discrepancies: 0, errors: row.errors });
     }
     const written = await db
       .transaction()
@@ -96,7 +81,7 @@ export async function runImport(db: Kysely<DB>, pii: PiiKeys, job: ImportJob, on
         throw e;
       });
     outcomes.push(...written);
-    const cellsOf = new Map(batch.map((r) => [r.rowNo, r.cells]));
+    const cellsOf = new Map(batch.rows.map((r) => [r.rowNo, r.cells]));
     const errorRows = outcomes.filter((o) => o.status === 'failed').slice(0, Math.max(0, maxStoredErrors - storedErrors));
     if (errorRows.length) {
       storedErrors += errorRows.length;
@@ -113,8 +98,8 @@ export async function runImport(db: Kysely<DB>, pii: PiiKeys, job: ImportJob, on
       totals[o.status === 'failed' ? 'failed' : o.status] += 1;
       totals.discrepancies += o.discrepancies;
     }
-    totals.rowsRead += batch.length;
-    totals.bytesRead = reader.bytesRead();
+    totals.rowsRead += batch.rows.length;
+    totals.bytesRead = batch.bytesRead;
     await db.updateTable('imports').set({
       bytes_read: totals.bytesRead, rows_read: totals.rowsRead, inserted: totals.inserted, updated: totals.updated, unchanged: totals.unchanged,
       failed: totals.failed, discrepancies: totals.discrepancies,
@@ -122,26 +107,20 @@ export async function runImport(db: Kysely<DB>, pii: PiiKeys, job: ImportJob, on
     onProgress?.(totals);
   };
 
-  // the next batch is read and parsed while the database writes the previous one (two cores, two jobs)
-  let batch: { rowNo: number; cells: string[] }[] = [];
+  // a worker thread reads and checks the next batches while this one writes the previous (two cores, two jobs)
+  const batches = checkedBatches(
+    { entity: job.entity, mapping: job.mapping, definitions: await fieldDefinitionsOf(db, job.entity), pii, filePath: job.filePath, format: job.format, batchSize },
+    (totalBytes) => (totals.totalBytes = totalBytes),
+  );
   let writing: Promise<void> = Promise.resolve();
-  const send = async (rows: typeof batch) => {
-    await writing;
-    writing = flush(rows);
-    writing.catch(() => {}); // awaited before the next batch or at the end; this only keeps Node from calling it unhandled meanwhile
-  };
   try {
-    for await (const row of reader.rows) {
-      batch.push(row);
-      if (batch.length >= batchSize) {
-        await send(batch);
-        batch = [];
-      }
+    for await (const batch of batches) {
+      await writing;
+      writing = flush(batch);
+      writing.catch(() => {}); // awaited before the next batch or at the end; this only keeps Node from calling it unhandled meanwhile
     }
-    if (batch.length) await send(batch);
-    await writing;
   } finally {
-    await reader.close();
+    await writing;
   }
   totals.bytesRead = totals.totalBytes || totals.bytesRead;
   // a big import changes the shape of the tables: fresh statistics keep searches and counts on good plans

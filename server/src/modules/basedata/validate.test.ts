@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldSpec } from './field-model.js';
 import { coreFields } from './field-model.js';
 import { idCheckChar } from './identity.js';
-import { normalizeDate, validateValues } from './validate.js';
+import { normalizeDate, validateCells, validateValues, type ColumnPlan } from './validate.js';
 
 const id = (first17: string) => first17 + idCheckChar(first17);
 const extra: FieldSpec[] = [
@@ -60,5 +60,37 @@ describe('validateValues', () => {
     expect(codes({ grid_code: '37030300100100' })).toEqual({ grid_code: 'basedata.value.grid_format' });
     expect(validateValues(coreFields.organisation, { uscc: '91350100M000100Y43' }, 'update').errors).toEqual([]);
     expect(validateValues(coreFields.organisation, { uscc: '91350100M000100Y44' }, 'update').errors[0]?.code).toBe('basedata.value.uscc_check');
+  });
+});
+
+describe('validateCells', () => {
+  /** The plan an import makes for these columns (gender and birth date get a place of their own). */
+  const planOf = (fields: string[]): ColumnPlan => ({
+    specs: fields.map((k) => specs.find((s) => s.key === k)),
+    idType: fields.indexOf('id_type'), idNumber: fields.indexOf('id_number'), gender: fields.indexOf('gender'), birthDate: fields.indexOf('birth_date'),
+  });
+  const rows: Record<string, string>[] = [
+    { name: ' 张三 ', id_number: id('37030319900101123'), height_cm: '1,70', lives_alone: '是', education: '大学本科', since: '2020/5/1', unknown_column: 'x' },
+    { name: '李四', id_number: id('37030319850601124'), gender: '1', height_cm: '300', education: '博士', since: '2020-02-30', plate: '鲁C12' },
+    { name: '', id_type: 'passport', id_number: 'E1234567', lives_alone: '', plate: '' },
+  ];
+
+  it('checks a row by position as validateValues checks it by key', () => {
+    for (const raw of rows) {
+      const fields = [...Object.keys(raw), ...['gender', 'birth_date'].filter((k) => !(k in raw))];
+      const { values, errors } = validateCells(planOf(fields), fields.map((k) => raw[k]));
+      const byKey = Object.fromEntries(fields.flatMap((k, i) => (values[i] === undefined ? [] : [[k, values[i]]])));
+      const expected = validateValues(specs, raw, 'update');
+      // errors come in column order rather than field order
+      const sorted = (e: typeof errors) => [...e].sort((a, b) => a.field.localeCompare(b.field));
+      expect({ values: byKey, errors: sorted(errors) }).toEqual({ values: expected.values, errors: sorted(expected.errors) });
+    }
+  });
+
+  it('takes gender and birth date from a resident ID number into their places', () => {
+    const fields = ['id_number', 'gender', 'birth_date'];
+    const { values, errors } = validateCells(planOf(fields), [id('37030319900101123'), undefined, undefined]);
+    expect(errors).toEqual([]);
+    expect(values).toEqual([id('37030319900101123'), '1', '1990-01-01']);
   });
 });

@@ -31,6 +31,8 @@ export interface IncomingRow {
   values: Record<string, string | null>;
   /** Set by forms that edit one known record; imports match on the entity's key instead. */
   recordId?: string;
+  /** Columns a new record would take, computed from the values beforehand (see personColumnTexts). */
+  precomputed?: Record<string, string | null>;
 }
 
 export interface RowOutcome {

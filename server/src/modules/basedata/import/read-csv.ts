@@ -1,9 +1,9 @@
 /**
  * CSV in UTF-8 or GBK, streamed: bytes → TextDecoder (stream mode, so a character split between two
- * chunks is joined) → csv-parse → rows. Memory stays at a few chunks whatever the file size.
+ * chunks is joined) → records (csv-records.ts) → rows. Memory stays at a few chunks whatever the file size.
  */
-import { Readable, pipeline } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { CsvRecordError, CsvRecordSplitter } from './csv-records.js';
 import { detectEncoding, hasNonAscii } from './detect-encoding.js';
 import { ImportFileError, isBlankRow, type TableReader, type TableRow } from './table.js';
 
@@ -12,10 +12,10 @@ const sampleBytes = 64 * 1024;
 /** An export may begin with ASCII-only rows (codes, dates); keep sampling until a Chinese character shows up, up to this much. */
 const maxSampleBytes = 4 * 1024 * 1024;
 /**
- * A stray opening quote makes the rest of the file one "field"; without a limit csv-parse would
- * hold it all in memory. A real record of 143 columns is a few kilobytes.
+ * A stray opening quote makes the rest of the file one "field"; without a limit it would all be held
+ * in memory. A real record of 143 columns is a few kilobytes.
  */
-const maxRecordBytes = 1024 * 1024;
+const maxRecordChars = 1024 * 1024;
 
 export async function readCsv(source: Readable, totalBytes?: number): Promise<TableReader> {
   let bytesRead = 0;
@@ -64,20 +64,31 @@ export async function readCsv(source: Readable, totalBytes?: number): Promise<Ta
     if (rest) yield rest;
   }
 
-  const parser = parse({
-    relax_column_count: true, // short and long rows are the validator's business, not a parse failure
-    relax_quotes: true, // a stray quote inside an unquoted field (5"楼) is kept as a character
-    record_delimiter: ['\r\n', '\n', '\r'], // csv-parse would otherwise lock onto the first line's ending
-    max_record_size: maxRecordBytes,
-  });
-  pipeline(Readable.from(text()), parser, () => {}); // errors surface through the parser's iterator
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const chunksOfText = text();
+  const splitter = new CsvRecordSplitter(maxRecordChars);
+  let records: string[][] = [];
+  let next = 0;
+  let ended = false;
+  /** The next record, or null at the end; records are split a chunk at a time. */
+  const nextRecord = async (): Promise<string[] | null> => {
+    while (next >= records.length) {
+      if (ended) return null;
+      records = [];
+      next = 0;
+      const chunk = await chunksOfText.next();
+      if (chunk.done) {
+        splitter.end(records);
+        ended = true;
+      } else splitter.push(chunk.value, records);
+    }
+    return records[next++]!;
+  };
 
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
-    parser.destroy();
+    await chunksOfText.return(undefined);
     source.destroy();
   };
 
@@ -85,15 +96,15 @@ export async function readCsv(source: Readable, totalBytes?: number): Promise<Ta
   let rowNo = 0;
   const nextRow = async (): Promise<TableRow | null> => {
     for (;;) {
-      let next: IteratorResult<string[]>;
+      let cells: string[] | null;
       try {
-        next = await records.next();
+        cells = await nextRecord();
       } catch (error) {
-        throw csvFailure(error, rowNo + 1);
+        throw csvFailure(error);
       }
-      if (next.done) return null;
+      if (!cells) return null;
       rowNo++;
-      if (!isBlankRow(next.value)) return { rowNo, cells: next.value };
+      if (!isBlankRow(cells)) return { rowNo, cells };
     }
   };
 
@@ -135,14 +146,9 @@ function refuseUtf16(head: Buffer, source: Readable) {
   throw new ImportFileError('import.utf16-unsupported', '文件是 UTF-16（“Unicode 文本”）编码，暂不支持。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新导入。');
 }
 
-/** `nextRowNo` is a guess: csv-parse drops the records it had buffered when it fails, so prefer its own count. */
-function csvFailure(error: unknown, nextRowNo: number): unknown {
-  if (!(error instanceof CsvError)) return error;
-  const { records } = error as CsvError & { records?: unknown };
-  const rowNo = typeof records === 'number' ? records + 1 : nextRowNo; // records include blank lines, like rowNo
-  const message =
-    error.code === 'CSV_QUOTE_NOT_CLOSED' ? `第 ${rowNo} 行起有一个双引号没有闭合，文件其余部分无法读取。`
-    : error.code === 'CSV_MAX_RECORD_SIZE' ? `第 ${rowNo} 行超过 1 MB，多半是前面有一个双引号没有闭合。`
-    : `第 ${rowNo} 行附近无法按 CSV 格式读取（${error.message}）。`;
+function csvFailure(error: unknown): unknown {
+  if (!(error instanceof CsvRecordError)) return error;
+  const rowNo = error.recordsBefore + 1;
+  const message = error.reason === 'unclosed_quote' ? `第 ${rowNo} 行起有一个双引号没有闭合，文件其余部分无法读取。` : `第 ${rowNo} 行超过 1 MB，多半是前面有一个双引号没有闭合。`;
   return new ImportFileError('import.csv-malformed', message, { cause: error });
 }
