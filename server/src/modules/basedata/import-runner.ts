@@ -7,7 +7,7 @@ import { shanghaiDay } from '../calendar/index.js';
 import { dwellingsAdapter } from './dwellings.adapter.js';
 import { shapes } from './entities.js';
 import { fieldDefinitionsOf, fieldSpecsFor } from './fields.service.js';
-import { checkedBatches, type CheckedBatch } from './import-batches.js';
+import { cellsOf, checkedBatches, type CheckedBatch } from './import-batches.js';
 import type { ColumnMapping } from './import-mapping.js';
 import { organisationsAdapter } from './organisations.adapter.js';
 import { peopleAdapter } from './people.adapter.js';
@@ -81,14 +81,14 @@ export async function runImport(db: Kysely<DB>, pii: PiiKeys, job: ImportJob, on
         throw e;
       });
     outcomes.push(...written);
-    const cellsOf = new Map(batch.rows.map((r) => [r.rowNo, r.cells]));
+    const rowOf = new Map(batch.rows.map((r) => [r.rowNo, r]));
     const errorRows = outcomes.filter((o) => o.status === 'failed').slice(0, Math.max(0, maxStoredErrors - storedErrors));
     if (errorRows.length) {
       storedErrors += errorRows.length;
       await db
         .insertInto('import_row_errors')
         .values(errorRows.map((o) => ({
-          import_id: job.id, row_no: o.rowNo, cells: JSON.stringify(cellsOf.get(o.rowNo) ?? []),
+          import_id: job.id, row_no: o.rowNo, cells: JSON.stringify(cellsOf(rowOf.get(o.rowNo)!)),
           errors: JSON.stringify(o.errors.map((e) => ({ column: headingOf.get(e.field) ?? '', message: localise(e.code, 'zh-CN', e.params) }))),
         })))
         .onConflict((oc) => oc.doNothing())
