@@ -3,7 +3,7 @@ import type { PiiKeys } from '../../platform/pii.js';
 import { startWorker } from '../../platform/workers.js';
 import { specsFromDefinitions, type DefinitionRow } from './fields.service.js';
 import { ImportFileError, type ImportFileErrorCode, type TableRow } from './import/index.js';
-import type { ColumnMapping } from './import-mapping.js';
+import { mappedColumns, type ColumnMapping } from './import-mapping.js';
 import { personColumnTexts } from './people.adapter.js';
 import { validateCells, type ColumnPlan, type ValueError } from './validate.js';
 
@@ -73,7 +73,7 @@ const precompute: Partial<Record<BaseEntity, Precompute>> = { person: personColu
  * every field defined.
  */
 export function rowChecker(input: RowCheckInput): { fields: readonly string[]; check(row: TableRow): PositionalBatch['rows'][number] } {
-  const columns = input.headers.flatMap((h, i) => (input.mapping[h] ? [{ at: i, key: input.mapping[h] }] : []));
+  const columns = mappedColumns(input.headers, input.mapping);
   const fields = columns.map((c) => c.key);
   // a resident ID number fills in gender and birth date: they need a place even when the file has no such column
   for (const key of ['gender', 'birth_date']) if (input.entity === 'person' && !fields.includes(key)) fields.push(key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coreFields } from './field-model.js';
-import { mappingProblems, rowReader, suggestMapping } from './import-mapping.js';
+import { mappedColumns, mappingProblems, suggestMapping } from './import-mapping.js';
 
 const person = coreFields.person;
 
@@ -21,9 +21,7 @@ describe('column mapping of an import', () => {
     );
     expect(mappingProblems('person', ['号', '名', '类', '格'], { 号: 'id_number', 名: 'name', 类: 'person_type', 格: 'grid_code' }, person)).toEqual([]);
   });
-  it('reads the mapped cells of a row, a short row as blanks', () => {
-    const read = rowReader(['姓名', '备注', '身份证号'], { 姓名: 'name', 身份证号: 'id_number' });
-    expect(read(['张三', 'x', '110'])).toEqual({ name: '张三', id_number: '110' });
-    expect(read(['李四'])).toEqual({ name: '李四', id_number: '' });
+  it('finds the position of each mapped heading, once per file', () => {
+    expect(mappedColumns(['姓名', '备注', '身份证号'], { 姓名: 'name', 身份证号: 'id_number' })).toEqual([{ at: 0, key: 'name' }, { at: 2, key: 'id_number' }]);
   });
 });

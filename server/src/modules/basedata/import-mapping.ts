@@ -47,12 +47,7 @@ export function mappingProblems(entity: BaseEntity, headers: readonly string[], 
   return [...new Set(problems)];
 }
 
-/** The raw values of one row under a mapping: heading positions resolved once per file. */
-export function rowReader(headers: readonly string[], mapping: ColumnMapping): (cells: readonly string[]) => Record<string, string> {
-  const columns = headers.flatMap((h, i) => (mapping[h] ? [[i, mapping[h]] as const] : []));
-  return (cells) => {
-    const values: Record<string, string> = {};
-    for (const [i, key] of columns) values[key] = cells[i] ?? '';
-    return values;
-  };
+/** The file's mapped columns: each one's position and field, heading positions resolved once per file. */
+export function mappedColumns(headers: readonly string[], mapping: ColumnMapping): { at: number; key: string }[] {
+  return headers.flatMap((h, i) => (mapping[h] ? [{ at: i, key: mapping[h] }] : []));
 }
