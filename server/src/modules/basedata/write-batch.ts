@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BaseEntity, DB } from '../../db/schema.js';
 import type { Principal } from '../../platform/access.js';
+import { timeOrderedUuid } from '../../platform/ids.js';
 import type { PiiKeys } from '../../platform/pii.js';
 import { mergeRecord, type Provenance } from './precedence.js';
 import type { ValueError } from './validate.js';
@@ -121,7 +121,7 @@ export async function writeBatch(ctx: WriteContext, adapter: EntityAdapter, rows
         outcomes.set(p.rowNo, failed(p.rowNo, ...missing.map((f) => ({ field: f.key, code: 'basedata.value.required' as const, params: { label: f.label, value: '' } }))));
         continue;
       }
-      const id = crypto.randomUUID();
+      const id = timeOrderedUuid();
       inserts.push({ id, row: p });
       outcomes.set(p.rowNo, { rowNo: p.rowNo, status: 'inserted', id, discrepancies: 0, errors: [] });
       continue;
