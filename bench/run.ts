@@ -5,6 +5,7 @@
  * - locate: p50/p95 of GET /api/v1/grids/locate on random points, through the real HTTP app
  * - intake: sustained POST /api/v1/cases on PostgreSQL for 60 s, and a bare one-insert route for the ratio
  * - basedata: import of a generated 1.63M-row, 143-field resident file, then people search at that size
+ * - classify: train the case classifier on the labelled messages, held-out and raw-like macro-F1, classifications/s
  * `npm run bench -- intake` (or startup, locate) runs one part; no argument runs them all.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ import { createLogger } from '../server/src/platform/logger.js';
 import { piiKeysFrom, resolvePiiSecret } from '../server/src/platform/pii.js';
 import { seedDemo } from '../server/src/seed/demo.js';
 import { basedataBench } from './basedata.js';
+import { classifyBench } from './classify.js';
 import { intakeBench } from './intake.js';
 
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -163,6 +165,8 @@ if (wants('basedata')) {
     await adminQuery(`drop database if exists ${name}`).catch(() => {});
   }
 }
+
+if (wants('classify')) results.classify = await classifyBench();
 
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });

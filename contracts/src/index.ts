@@ -9,3 +9,4 @@ export * from './names.js';
 export * from './cases.js';
 export * from './calendar.js';
 export * from './basedata.js';
+export * from './classify.js';

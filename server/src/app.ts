@@ -14,6 +14,7 @@ import { migrationState } from './db/migrate.js';
 import { apiKeyRoutes, authRoutes, resolveApiKey, resolveSession, userRoutes } from './modules/accounts/index.js';
 import { basedataReferenceRoutes, housingRoutes, importRoutes, peopleRoutes, reviewRoutes } from './modules/basedata/index.js';
 import { calendarRoutes } from './modules/calendar/index.js';
+import { classifyRoutes } from './modules/classify/index.js';
 import { caseReferenceRoutes, caseRoutes, photoRoutes } from './modules/cases/index.js';
 import { gridRoutes, regionRoutes } from './modules/regions/index.js';
 import { auditRoutes } from './platform/audit.routes.js';
@@ -69,7 +70,7 @@ export async function buildApp({ config, database, logger, serveWeb = true }: Ap
         const [state, postgis] = await Promise.all([migrationState(database), database.db.selectNoFrom((eb) => eb.fn<string>('postgis_lib_version', []).as('v')).executeTakeFirstOrThrow()]);
         return { status: 'ok' as const, database: database.kind, postgis: postgis.v, migration: state, version };
       });
-      for (const routes of [authRoutes, userRoutes, apiKeyRoutes, regionRoutes, gridRoutes, auditRoutes, calendarRoutes, caseReferenceRoutes, caseRoutes, photoRoutes, basedataReferenceRoutes, peopleRoutes, housingRoutes, reviewRoutes, importRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, userRoutes, apiKeyRoutes, regionRoutes, gridRoutes, auditRoutes, calendarRoutes, caseReferenceRoutes, caseRoutes, photoRoutes, basedataReferenceRoutes, peopleRoutes, housingRoutes, reviewRoutes, importRoutes, classifyRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

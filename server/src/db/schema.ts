@@ -473,6 +473,25 @@ export interface CasePartiesTable {
   role: Generated<'party' | 'reporter' | 'subject'>;
 }
 
+export interface ClassifierModelsTable {
+  id: Generated<string>;
+  created_at: Generated<Date>;
+  trained_by: string;
+  trained_by_id: string | null;
+  source: string;
+  labels: string[];
+  metrics: ColumnType<Record<string, unknown>, string, string>;
+  /** Read back as a Uint8Array (PGlite) or a Buffer (node-postgres). */
+  model: ColumnType<Uint8Array, Buffer, Buffer>;
+  is_current: Generated<boolean>;
+}
+
+export interface ClassifierLabelUnitsTable {
+  label: string;
+  unit_key: string;
+  unit_short_name: string;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
@@ -510,4 +529,6 @@ export interface DB {
   imports: ImportsTable;
   import_row_errors: ImportRowErrorsTable;
   case_parties: CasePartiesTable;
+  classifier_models: ClassifierModelsTable;
+  classifier_label_units: ClassifierLabelUnitsTable;
 }

@@ -27,6 +27,8 @@ export const permissions = [
   'case:handle',
   'case:verify',
   'case:rate',
+  // suggest a label and a unit for a message's text (automatic classification)
+  'case:classify',
   // reference data of the loop: categories, routing rules, the work calendar
   'category:write',
   'routing:write',
@@ -44,12 +46,12 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const staffBase: Permission[] = ['region:read', 'grid:read', 'staff:read', 'unit:read', 'case:read'];
+const staffBase: Permission[] = ['region:read', 'grid:read', 'staff:read', 'unit:read', 'case:read', 'case:classify'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
   leader: [...staffBase, 'user:read', 'case:report', 'basedata:read', 'basedata:export'],
   dispatcher: [...staffBase, 'user:read', 'case:report', 'case:dispatch', 'basedata:read'],
-  handler: ['region:read', 'grid:read', 'unit:read', 'case:read', 'case:handle'],
+  handler: ['region:read', 'grid:read', 'unit:read', 'case:read', 'case:handle', 'case:classify'],
   verifier: [...staffBase, 'case:verify'],
   grid_worker: [...staffBase, 'case:report', 'case:rate', 'basedata:read', 'basedata:write'],
   data_admin: [
@@ -57,7 +59,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'basedata:read', 'basedata:write', 'basedata:reveal', 'basedata:import', 'basedata:define', 'basedata:resolve', 'basedata:export',
   ],
   // a citizen reads only the cases they reported (the cases service narrows it)
-  citizen: ['region:read', 'case:report', 'case:read', 'case:rate'],
+  citizen: ['region:read', 'case:report', 'case:read', 'case:rate', 'case:classify'],
 };
 
 export interface Principal {

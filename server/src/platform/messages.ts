@@ -156,4 +156,6 @@ export const fieldMessages: Record<string, Bilingual> = {
   'description.too_short': { zh: '问题描述至少 5 个字', en: 'describe the problem in at least 5 characters' },
   'field_key.format': { zh: '字段标识为小写字母开头的 1–40 位小写字母、数字或下划线', en: 'a field key is 1–40 lowercase letters, digits or underscores, starting with a letter' },
   'case_number.format': { zh: '案件编号格式应为 370303-20261122-00042', en: 'a case number looks like 370303-20261122-00042' },
+  'classify.text_empty': { zh: '请填写要分类的文字', en: 'give the text to classify' },
+  'classify.text_too_long': { zh: '要分类的文字不能超过 2000 个字', en: 'the text to classify may not exceed 2,000 characters' },
 };

@@ -1,0 +1,21 @@
+import type { ClassifyResponse } from '@gongzhi/contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { requirePermission, type Principal } from '../../platform/access.js';
+import { currentClassifier, unitForLabel } from './models.service.js';
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** POST /classify: the current model's label for a text, its unit, and the runners-up. */
+export async function classifyText(db: Kysely<DB>, actor: Principal | null, text: string): Promise<ClassifyResponse> {
+  requirePermission(actor, 'case:classify');
+  const { id, classifier } = await currentClassifier(db);
+  const result = classifier.classify(text);
+  return {
+    label: result.label,
+    confidence: round(result.confidence),
+    unit: await unitForLabel(db, result.label),
+    alternatives: result.ranked.slice(1, 4).map((r) => ({ label: r.label, confidence: round(r.confidence) })),
+    modelId: id,
+  };
+}

@@ -1,0 +1,47 @@
+import { seededRandom } from '../../platform/random.js';
+import { normaliseText } from './segment.js';
+
+export interface Example {
+  text: string;
+  label: string;
+}
+
+/**
+ * Drops repeated messages (the same text after normalisation; the first label wins). A message
+ * posted twice would otherwise land on both sides of the split and flatter the score.
+ */
+export function withoutDuplicates(examples: readonly Example[]): Example[] {
+  const seen = new Set<string>();
+  return examples.filter((e) => {
+    const key = normaliseText(e.text).replace(/\s+/g, '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A stratified hold-out: each label gives the same share of its messages to the test side, drawn
+ * with a seeded shuffle, so every run with the same data and seed holds out the same messages.
+ */
+export function stratifiedSplit(examples: readonly Example[], testShare: number, seed: string): { train: Example[]; test: Example[] } {
+  const byLabel = new Map<string, Example[]>();
+  for (const e of examples) {
+    if (!byLabel.has(e.label)) byLabel.set(e.label, []);
+    byLabel.get(e.label)!.push(e);
+  }
+  const train: Example[] = [];
+  const test: Example[] = [];
+  for (const label of [...byLabel.keys()].sort()) {
+    const rng = seededRandom(`${seed}:${label}`);
+    const items = [...byLabel.get(label)!];
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    const held = Math.round(items.length * testShare);
+    test.push(...items.slice(0, held));
+    train.push(...items.slice(held));
+  }
+  return { train, test };
+}
