@@ -39,6 +39,12 @@ describe('rowChecker (the worker side of an import)', () => {
     expect(values).toMatchObject({ height_cm: null, phone: null });
   });
 
+  it('prepares a row that lacks a name or an ID number (it fails later, as incomplete, if it would create a record)', () => {
+    const partial = check({ rowNo: 5, cells: ['', '', '370303001001001', '', '', '13805331234'] });
+    expect(partial.errors).toEqual([]);
+    expect(partial.precomputed).toMatchObject({ id_hash: null, id_cipher: null, name: null, name_grams: null, phone_masked: expect.any(String) });
+  });
+
   it('fails a row with the reasons and keeps its cells as they were for the report', () => {
     const cells = ['王五', id('37030319900101123').slice(0, 17) + '0', '370303001001001', '很高', '', '', '备注'];
     const bad = check({ rowNo: 4, cells });

@@ -149,7 +149,8 @@ export function personColumnTexts(pii: PiiKeys, fields: readonly string[], value
     id_cipher: idNumber ? encryptPii(pii, idNumber).toString('hex') : null,
     id_masked: idNumber ? maskIdNumber(idNumber) : null,
     name: v.name ?? null,
-    name_grams: textArrayText(nameGrams(v.name as string)),
+    // a row without a name fails as incomplete too (imports check what a row carries, and it may carry no name)
+    name_grams: v.name ? textArrayText(nameGrams(v.name)) : null,
     gender: v.gender ?? null,
     birth_date: v.birth_date ?? null,
     phone_hash: phone.phone_hash,
