@@ -6,6 +6,7 @@
  * - intake: sustained POST /api/v1/cases on PostgreSQL for 60 s, and a bare one-insert route for the ratio
  * - basedata: import of a generated 1.63M-row, 143-field resident file, then people search at that size
  * - classify: train the case classifier on the labelled messages, held-out and raw-like macro-F1, classifications/s
+ * - duplicates: precision and recall of likely-duplicate flagging against the demo generator's merged second reports
  * `npm run bench -- intake` (or startup, locate) runs one part; no argument runs them all.
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +24,7 @@ import { piiKeysFrom, resolvePiiSecret } from '../server/src/platform/pii.js';
 import { seedDemo } from '../server/src/seed/demo.js';
 import { basedataBench } from './basedata.js';
 import { classifyBench } from './classify.js';
+import { duplicatesBench } from './duplicates.js';
 import { intakeBench } from './intake.js';
 
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -167,6 +169,20 @@ if (wants('basedata')) {
 }
 
 if (wants('classify')) results.classify = await classifyBench();
+
+if (wants('duplicates')) {
+  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    await adminQuery(`create database ${name}`);
+    const u = new URL(pgAdminUrl);
+    u.pathname = `/${name}`;
+    results.duplicates = await duplicatesBench(u.toString());
+  } catch (error) {
+    results.duplicates = { skipped: String(error) };
+  } finally {
+    await adminQuery(`drop database if exists ${name}`).catch(() => {});
+  }
+}
 
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });

@@ -94,6 +94,10 @@ export type CaseActionBody = z.output<typeof caseActionRequest>;
 
 export const unitRef = z.object({ id: uuid, name: z.string() });
 
+/** A new report that likely repeats an older open case nearby (see duplicates.ts); only on reported cases of inboxes. */
+export const likelyDuplicate = z.object({ id: uuid, number: z.string(), distanceM: z.number(), similarity: z.number() });
+export type LikelyDuplicate = z.infer<typeof likelyDuplicate>;
+
 export const caseListItem = z.object({
   id: uuid,
   number: z.string(),
@@ -119,6 +123,7 @@ export const caseListItem = z.object({
   rating: z.enum(ratings).nullable(),
   lng: z.number(),
   lat: z.number(),
+  likelyDuplicateOf: likelyDuplicate.nullable().optional(),
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 
@@ -194,6 +199,8 @@ export const caseDetail = caseListItem.extend({
   escalationCount: z.number().int(),
   mergedInto: z.string().nullable(),
   suggestedUnit: unitRef.extend({ rule: z.string() }).nullable(),
+  /** The text classifier's reading of the description, beside the routing rule's unit (dispatchers, before dispatch). */
+  textSuggestion: z.object({ label: z.string(), confidence: z.number(), unit: unitRef.nullable() }).nullable(),
   /** What the signed-in principal may do now; the UI shows exactly these. */
   allowedActions: z.array(z.enum(caseActions)),
   ratedAt: z.string().nullable(),
@@ -215,10 +222,13 @@ export const categoryItem = z.object({
   limits: z.object({ register: z.number().int(), dispatch: z.number().int(), handle: z.number().int(), verify: z.number().int() }),
   sensitive: z.boolean(),
   active: z.boolean(),
+  /** Likely-duplicate search: a new report looks this far (metres) and this long back (hours) for an open case of the category. */
+  duplicates: z.object({ radiusM: z.number().int(), windowHours: z.number().int() }).optional(),
 });
 export type CategoryItem = z.infer<typeof categoryItem>;
 export const upsertCategoryRequest = categoryItem.omit({ code: true }).extend({
   limits: z.object({ register: z.number().int().min(10).max(14400), dispatch: z.number().int().min(10).max(14400), handle: z.number().int().min(30).max(144000), verify: z.number().int().min(10).max(14400) }),
+  duplicates: z.object({ radiusM: z.number().int().min(1).max(5000), windowHours: z.number().int().min(1).max(8760) }).optional(),
 });
 
 export const routingRuleItem = z.object({ id: uuid, categoryCode: z.string(), categoryName: z.string(), regionCode: z.string(), regionName: z.string(), unit: unitRef });

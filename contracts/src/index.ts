@@ -10,3 +10,4 @@ export * from './cases.js';
 export * from './calendar.js';
 export * from './basedata.js';
 export * from './classify.js';
+export * from './duplicates.js';

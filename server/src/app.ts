@@ -16,6 +16,7 @@ import { basedataReferenceRoutes, housingRoutes, importRoutes, peopleRoutes, rev
 import { calendarRoutes } from './modules/calendar/index.js';
 import { classifyRoutes } from './modules/classify/index.js';
 import { caseReferenceRoutes, caseRoutes, photoRoutes } from './modules/cases/index.js';
+import { open311Routes } from './modules/open311/index.js';
 import { gridRoutes, regionRoutes } from './modules/regions/index.js';
 import { auditRoutes } from './platform/audit.routes.js';
 import { registerAuthentication } from './platform/authenticate.js';
@@ -74,6 +75,8 @@ export async function buildApp({ config, database, logger, serveWeb = true }: Ap
     },
     { prefix: '/api/v1' },
   );
+  // GeoReport v2 for partner apps: its own formats and error lists, so its own scope (error handler, form parser)
+  await app.register((open311) => open311Routes(open311, deps), { prefix: '/open311/v2' });
 
   if (serveWeb && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

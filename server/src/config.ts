@@ -32,8 +32,20 @@ const envSchema = z.object({
   GONGZHI_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style URLs (endpoint/bucket/key): on by default because MinIO, Ceph and most self-hosted servers need it. */
   GONGZHI_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** How one-time sign-in codes reach citizens: 'log' writes them to the server log (demo, development), 'http' POSTs {phone, text} to GONGZHI_SMS_URL. */
+  GONGZHI_SMS_SENDER: z.enum(['log', 'http']).default('log'),
+  /** The SMS gateway for GONGZHI_SMS_SENDER=http: it receives POST application/json {phone, text}. */
+  GONGZHI_SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Sent as Authorization: Bearer … to the SMS gateway, when it wants one. */
+  GONGZHI_SMS_TOKEN: z.string().min(1).optional(),
+  /** 1 = answer the one-time code in the API response (only with the 'log' sender); unset = on only when NODE_ENV is development or test. */
+  GONGZHI_DEV_OTP: z.enum(['0', '1']).optional(),
+  NODE_ENV: z.string().optional(),
 }).superRefine((env, ctx) => {
   // Caught here rather than at the first upload, which would fail long after start-up.
+  if (env.GONGZHI_SMS_SENDER === 'http' && !env.GONGZHI_SMS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['GONGZHI_SMS_URL'], message: 'is required with GONGZHI_SMS_SENDER=http / 短信网关地址未设置' });
+  }
   if (env.GONGZHI_S3_BUCKET && !(env.GONGZHI_S3_ACCESS_KEY_ID && env.GONGZHI_S3_SECRET_ACCESS_KEY)) {
     ctx.addIssue({
       code: 'custom',
@@ -55,4 +67,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
   }
   return { ...parsed.data, GONGZHI_DATA_DIR: path.resolve(parsed.data.GONGZHI_DATA_DIR) };
+}
+
+/**
+ * Whether POST /auth/otp answers the code itself: never with a real SMS sender; with the log sender
+ * when GONGZHI_DEV_OTP=1, or when it is unset and NODE_ENV is development or test (secure by default:
+ * a server started without NODE_ENV does not give codes away).
+ */
+export function devOtpEnabled(config: Pick<Config, 'GONGZHI_SMS_SENDER' | 'GONGZHI_DEV_OTP' | 'NODE_ENV'>): boolean {
+  if (config.GONGZHI_SMS_SENDER !== 'log') return false;
+  if (config.GONGZHI_DEV_OTP !== undefined) return config.GONGZHI_DEV_OTP === '1';
+  return config.NODE_ENV === 'development' || config.NODE_ENV === 'test';
 }

@@ -53,6 +53,21 @@ export interface UsersTable {
   locked_until: NullableTimestamp;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Citizens who sign in by phone (0011): keyed hash for look-up, AES-GCM for the number itself. */
+  phone_hash: string | null;
+  phone_cipher: Buffer | null;
+}
+
+/** One-time sign-in codes sent by SMS (0011): only a keyed hash of the code is kept. */
+export interface OtpCodesTable {
+  id: Generated<string>;
+  phone_hash: string;
+  code_hash: string;
+  ip: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -135,6 +150,22 @@ export interface CaseCategoriesTable {
   sensitive: Generated<boolean>;
   active: Generated<boolean>;
   updated_at: Generated<Date>;
+  /** Likely-duplicate search (migration 0010); null: the class default (duplicateDefaults). */
+  duplicate_radius_m: ColumnType<number | null, number | null | undefined, number | null>;
+  duplicate_window_hours: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** Extra fields a category asks of a reporter (Open311 service definition attributes). */
+export interface CaseCategoryAttributesTable {
+  category_code: string;
+  code: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: Generated<boolean>;
+  variable: Generated<boolean>;
+  description: string;
+  datatype_description: string | null;
+  order: number;
+  values: ColumnType<Array<{ key: string; name: string }>, string | undefined, string>;
 }
 
 export interface RoutingRulesTable {
@@ -497,6 +528,7 @@ export interface DB {
   outbox: OutboxTable;
   units: UnitsTable;
   users: UsersTable;
+  otp_codes: OtpCodesTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   regions: RegionsTable;
@@ -507,6 +539,7 @@ export interface DB {
   routing_rules: RoutingRulesTable;
   files: FilesTable;
   case_number_counters: CaseNumberCountersTable;
+  case_category_attributes: CaseCategoryAttributesTable;
   cases: CasesTable;
   case_units: CaseUnitsTable;
   case_events: CaseEventsTable;

@@ -6,6 +6,8 @@ interface SessionState {
   user: SessionUser | null;
   loading: boolean;
   login(username: string, password: string): Promise<void>;
+  /** Citizens: a mobile number and the one-time code sent to it. */
+  loginWithCode(phone: string, code: string): Promise<void>;
   logout(): Promise<void>;
 }
 
@@ -29,11 +31,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     accept(await api<SessionResponse>('/auth/login', { method: 'POST', body: { username, password } }));
   }, []);
+  const loginWithCode = useCallback(async (phone: string, code: string) => {
+    accept(await api<SessionResponse>('/auth/otp/verify', { method: 'POST', body: { phone, code } }));
+  }, []);
   const logout = useCallback(async () => {
     await api('/auth/logout', { method: 'POST' });
     setUser(null);
   }, []);
-  return <SessionContext.Provider value={{ user, loading, login, logout }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ user, loading, login, loginWithCode, logout }}>{children}</SessionContext.Provider>;
 }
 
 export const useSession = () => useContext(SessionContext);

@@ -1,4 +1,5 @@
 import { loginRequest, sessionResponse, type SessionResponse } from '@gongzhi/contracts';
+import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Principal } from '../../platform/access.js';
@@ -7,7 +8,8 @@ import { unauthorized } from '../../platform/errors.js';
 import { clientIp, typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { scopeName } from '../regions/index.js';
-import { login, logout, resolveSession } from './sessions.service.js';
+import { otpRoutes } from './otp.routes.js';
+import { login, logout, resolveSession, type SessionOpened } from './sessions.service.js';
 
 const tags = ['auth 登录'];
 
@@ -33,21 +35,26 @@ async function describeSession(db: Kysely<DB>, principal: Principal, csrfToken: 
   };
 }
 
-export function authRoutes(app: App, { db, config }: RouteDeps) {
+export function authRoutes(app: App, deps: RouteDeps) {
+  const { db, config } = deps;
   const r = typed(app);
+  const startSession = async (reply: FastifyReply, session: SessionOpened) => {
+    reply.setCookie(sessionCookie, session.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.GONGZHI_SECURE_COOKIES,
+      expires: session.expiresAt,
+    });
+    return describeSession(db, session.principal, session.csrfToken);
+  };
+  otpRoutes(app, deps, startSession);
   r.post(
     '/auth/login',
     { config: { public: true }, schema: { tags, summary: '登录 Sign in (sets an httpOnly session cookie)', body: loginRequest, response: { 200: sessionResponse } } },
     async (req, reply) => {
       const session = await login(db, req.body.username, req.body.password, { ip: clientIp(req), userAgent: req.headers['user-agent'], sessionHours: config.GONGZHI_SESSION_HOURS });
-      reply.setCookie(sessionCookie, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.GONGZHI_SECURE_COOKIES,
-        expires: session.expiresAt,
-      });
-      return describeSession(db, session.principal, session.csrfToken);
+      return startSession(reply, session);
     },
   );
   r.get('/auth/me', { schema: { tags, summary: '当前用户 The signed-in user and CSRF token', response: { 200: sessionResponse } } }, async (req) => {

@@ -57,18 +57,34 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
       user.id,
     );
   }
+  return openSession(db, user, ctx);
+}
+
+/**
+ * Opens a session for an account whose credentials were just checked (a password or a one-time code):
+ * clears failed attempts and writes `auth.login` in the same transaction. `tx` lets the caller put it
+ * into its own transaction (the code is spent in the same commit).
+ */
+export async function openSession(
+  db: Kysely<DB>,
+  user: Parameters<typeof userPrincipal>[0],
+  ctx: LoginContext,
+  detail?: Record<string, unknown>,
+): Promise<SessionOpened> {
   const token = randomToken();
   const csrfToken = randomToken(24);
   const expiresAt = new Date(Date.now() + ctx.sessionHours * 3600_000);
   const principal = userPrincipal(user);
-  await db.transaction().execute(async (tx) => {
+  const write = async (tx: Kysely<DB>) => {
     await tx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
     await tx
       .insertInto('sessions')
       .values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt, ip: ctx.ip, user_agent: ctx.userAgent?.slice(0, 300) ?? null })
       .execute();
-    await writeAudit(tx, { action: 'auth.login', actor: principal, ip: ctx.ip });
-  });
+    await writeAudit(tx, { action: 'auth.login', actor: principal, ip: ctx.ip, ...(detail ? { detail } : {}) });
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
   return { token, csrfToken, expiresAt, principal };
 }
 

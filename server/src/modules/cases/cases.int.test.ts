@@ -118,6 +118,8 @@ describe('the whole loop', () => {
     const seen = await dispatcher.get(`/api/v1/cases/${id}`);
     expect(seen.json().allowedActions).toEqual(expect.arrayContaining(['register', 'reject', 'merge']));
     expect(seen.json().suggestedUnit).toMatchObject({ id: zf, rule: '市容环境（E01）× 张店区' });
+    // no classifier is trained in this database: the case page does not wait for one
+    expect(seen.json().textSuggestion).toBeNull();
     const steps: Array<[Client, Record<string, unknown>, string]> = [
       [dispatcher, { action: 'register' }, 'registered'],
       [dispatcher, { action: 'dispatch', leadUnitId: zf, assistUnitIds: [await unitId(ctx, '370303-HB')] }, 'dispatched'],

@@ -1,8 +1,9 @@
-import { caseActionRequest, caseCreated, caseDetail, caseListQuery, caseListResponse, caseMapQuery, reportCaseRequest } from '@gongzhi/contracts';
+import { caseActionRequest, caseCreated, caseDetail, caseListQuery, caseListResponse, caseMapQuery, reportCaseRequest, similarCasesQuery, similarCasesResponse } from '@gongzhi/contracts';
 import { z } from 'zod';
 import { typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { applyAction } from './actions.service.js';
+import { similarOpenCases } from './duplicates.service.js';
 import { reportCase } from './intake.service.js';
 import { caseDetail as getCaseDetail, caseMap, caseSummary, listCases } from './queries.service.js';
 
@@ -32,6 +33,11 @@ export function caseRoutes(app: App, { db }: RouteDeps) {
     listCases(db, req.principal, req.query),
   );
   r.get('/cases/map', { schema: { tags, summary: '案件图层 Case points (GeoJSON, WGS84)', querystring: caseMapQuery } }, (req) => caseMap(db, req.principal, req.query));
+  r.get(
+    '/cases/similar',
+    { schema: { tags, summary: '疑似重复 Open cases nearby that a report would likely repeat (已有人反映，可关注此事项)', querystring: similarCasesQuery, response: { 200: similarCasesResponse } } },
+    (req) => similarOpenCases(db, req.principal, req.query),
+  );
   r.get('/cases/:ref', { schema: { tags, summary: '案件详情 Case with its timeline, deadlines and the actions open to me', params, response: { 200: caseDetail } } }, (req) =>
     getCaseDetail(db, req.principal, req.params.ref),
   );

@@ -5,7 +5,8 @@ import { requirePermission, type Principal } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { badRequest, notFound } from '../../platform/errors.js';
 import { unitIdsByCode } from '../accounts/index.js';
-import { defaultCategories, defaultLimits } from './category-defaults.js';
+import { seedCategoryAttributes } from './category-attributes.service.js';
+import { defaultCategories, defaultLimits, duplicateDefaults } from './category-defaults.js';
 
 type CategoryRow = Selectable<DB['case_categories']>;
 
@@ -22,6 +23,7 @@ export const presentCategory = (c: CategoryRow): CategoryItem => ({
   limits: { register: c.limit_register, dispatch: c.limit_dispatch, handle: c.limit_handle, verify: c.limit_verify },
   sensitive: c.sensitive,
   active: c.active,
+  duplicates: { radiusM: c.duplicate_radius_m ?? duplicateDefaults(c.code).radiusM, windowHours: c.duplicate_window_hours ?? duplicateDefaults(c.code).windowHours },
 });
 
 /** Loads the default categories and the district's routing rules once, at setup. */
@@ -31,16 +33,17 @@ export async function seedCaseReference(db: Kysely<DB>, countyCode: string): Pro
   const categories = [];
   const rules = [];
   for (const [code, name, nameEn, level, handle, unitCode, minors] of defaultCategories) {
-    const major = { code, parent_code: null, kind: kindOf(code), name, name_en: nameEn, priority: 'normal' as const, default_level: level, limit_register: defaultLimits.register, limit_dispatch: defaultLimits.dispatch, limit_handle: handle, limit_verify: defaultLimits.verify };
+    const major = { code, parent_code: null, kind: kindOf(code), name, name_en: nameEn, priority: 'normal' as const, default_level: level, limit_register: defaultLimits.register, limit_dispatch: defaultLimits.dispatch, limit_handle: handle, limit_verify: defaultLimits.verify, duplicate_radius_m: duplicateDefaults(code).radiusM, duplicate_window_hours: duplicateDefaults(code).windowHours };
     categories.push(major);
     rules.push({ category_code: code, region_code: countyCode, unit_id: unit(unitCode) });
     for (const [minorCode, minorName, minorEn, extra = {}] of minors) {
-      categories.push({ ...major, code: minorCode, parent_code: code, name: minorName, name_en: minorEn, priority: extra.priority ?? 'normal', limit_handle: extra.handle ?? handle, sensitive: extra.sensitive ?? false });
+      categories.push({ ...major, code: minorCode, parent_code: code, name: minorName, name_en: minorEn, priority: extra.priority ?? 'normal', limit_handle: extra.handle ?? handle, sensitive: extra.sensitive ?? false, duplicate_radius_m: duplicateDefaults(minorCode).radiusM, duplicate_window_hours: duplicateDefaults(minorCode).windowHours });
       if (extra.unit) rules.push({ category_code: minorCode, region_code: countyCode, unit_id: unit(extra.unit) });
     }
   }
   await db.insertInto('case_categories').values(categories).execute();
   await db.insertInto('routing_rules').values(rules).execute();
+  await seedCategoryAttributes(db);
 }
 
 export async function listCategories(db: Kysely<DB>, actor: Principal | null): Promise<CategoryItem[]> {
@@ -56,7 +59,7 @@ export async function listCategories(db: Kysely<DB>, actor: Principal | null): P
 const cacheTtlMs = 60_000;
 const cache = new WeakMap<Kysely<DB>, { loadedAt: number; rows: Promise<Map<string, CategoryRow>> }>();
 
-function cachedCategories(db: Kysely<DB>): Promise<Map<string, CategoryRow>> {
+export function cachedCategories(db: Kysely<DB>): Promise<Map<string, CategoryRow>> {
   const hit = cache.get(db);
   if (hit && Date.now() - hit.loadedAt < cacheTtlMs) return hit.rows;
   const rows = db.selectFrom('case_categories').selectAll().execute().then((all) => new Map(all.map((c) => [c.code, c])));
@@ -79,6 +82,15 @@ export async function reportableCategory(db: Kysely<DB>, code: string): Promise<
   return row;
 }
 
+/** The categories a report may name (active types under an active class), with their class, for partner catalogues. */
+export async function reportableCategories(db: Kysely<DB>): Promise<Array<CategoryItem & { parentName: string }>> {
+  const all = await cachedCategories(db);
+  return [...all.values()]
+    .filter((c) => c.active && c.parent_code !== null && all.get(c.parent_code)?.active)
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((c) => ({ ...presentCategory(c), parentName: all.get(c.parent_code!)!.name }));
+}
+
 export async function categoryByCode(db: Kysely<DB>, code: string): Promise<CategoryRow> {
   const row = await db.selectFrom('case_categories').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row) throw notFound('case.category_unknown', { code });
@@ -96,6 +108,7 @@ export async function upsertCategory(db: Kysely<DB>, actor: Principal | null, co
       parent_code: input.parentCode, kind: input.kind, name: input.name, name_en: input.nameEn, priority: input.priority, default_level: input.defaultLevel,
       limit_register: input.limits.register, limit_dispatch: input.limits.dispatch, limit_handle: input.limits.handle, limit_verify: input.limits.verify,
       sensitive: input.sensitive, active: input.active, updated_at: new Date(),
+      ...(input.duplicates ? { duplicate_radius_m: input.duplicates.radiusM, duplicate_window_hours: input.duplicates.windowHours } : {}),
     };
     const row = await tx.insertInto('case_categories').values({ code, ...values }).onConflict((oc) => oc.column('code').doUpdateSet(values)).returningAll().executeTakeFirstOrThrow();
     await writeAudit(tx, { action: 'category.upsert', actor: p, targetType: 'case_category', targetId: code, ip, detail: { name: input.name } });

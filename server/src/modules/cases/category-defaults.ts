@@ -116,3 +116,23 @@ export const defaultCategories: Major[] = [
     ['S0703', '商贸流通', 'Trade and commerce', { unit: 'SW' }],
   ]],
 ];
+
+/**
+ * How far (metres) and how long back (hours) a new report of a category looks for an open case of
+ * the same category that it may repeat (likely-duplicate flagging). Components stay where they are
+ * and stay broken until repaired: 50 m, 30 days. Street-order and city-appearance events move and
+ * recur: 100 m, 3 days. Noise and construction are heard from afar: 200 m, 2 days (noise) or 7 days
+ * (construction); emergencies 200 m, 1 day. Disputes are tied to a home: 50 m, 14 days. Seeded into
+ * case_categories (migration 0010 sets the same values on existing rows); a null column falls back here.
+ */
+export function duplicateDefaults(code: string): { radiusM: number; windowHours: number } {
+  const cls = code.slice(0, 3);
+  if (code.startsWith('C')) return { radiusM: 50, windowHours: 720 };
+  if (cls === 'E04') return { radiusM: 200, windowHours: 24 };
+  if (cls === 'S05') return { radiusM: 200, windowHours: 48 };
+  if (cls === 'E03') return { radiusM: 200, windowHours: 168 };
+  if (cls === 'E02' || cls === 'S02') return { radiusM: 100, windowHours: 168 };
+  if (cls === 'S01') return { radiusM: 50, windowHours: 336 };
+  if (code.startsWith('S')) return { radiusM: 100, windowHours: 336 };
+  return { radiusM: 100, windowHours: 72 };
+}

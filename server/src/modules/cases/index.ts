@@ -7,3 +7,7 @@ export { applyAction } from './actions.service.js';
 export { scanDeadlines, startDeadlineJob } from './deadline-job.js';
 export { seedDemoCases } from './demo-cases.js';
 export { casesOfPerson, linkCaseParty } from './parties.service.js';
+export { reportableCategories } from './categories.service.js';
+export { categoriesWithAttributes, categoryAttributes, type AttributeDatatype, type CategoryAttribute } from './category-attributes.service.js';
+export { type ReportExtras } from './intake.service.js';
+export { caseDetail, caseNumberByIntakeKey, caseTrails, listCases, type CaseFilters } from './queries.service.js';

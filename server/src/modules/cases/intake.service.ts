@@ -21,6 +21,17 @@ function sourceOf(p: Principal, requested: 'hotline' | undefined): CaseSource {
   return 'leader';
 }
 
+/**
+ * What a partner system (Open311) adds to a report: answers to the category's extra fields, the
+ * reporter's contact (already masked or sealed by the caller) and a link to media it holds. They are
+ * kept in the detail of the first timeline row, inside the same intake statement.
+ */
+export interface ReportExtras {
+  attributes?: Record<string, unknown>;
+  contact?: Record<string, unknown>;
+  mediaUrl?: string;
+}
+
 export type Intake = { created: true; summary: CaseCreated } | { created: false; caseId: string };
 
 /**
@@ -32,7 +43,7 @@ export type Intake = { created: true; summary: CaseCreated } | { created: false;
  * With photos, the statement and the photo links share a transaction. The same idempotency key from
  * the same principal answers with the case it made first.
  */
-export async function reportCase(db: Kysely<DB>, actor: Principal | null, input: ReportCase, key: string | undefined, now = new Date()): Promise<Intake> {
+export async function reportCase(db: Kysely<DB>, actor: Principal | null, input: ReportCase & ReportExtras, key: string | undefined, now = new Date()): Promise<Intake> {
   const p = requirePermission(actor, 'case:report');
   if (key !== undefined && !idempotencyKey.test(key)) throw badRequest('case.idempotency_key');
   const [category, cal] = await Promise.all([reportableCategory(db, input.categoryCode), loadCalendar(db)]);
@@ -52,7 +63,8 @@ export async function reportCase(db: Kysely<DB>, actor: Principal | null, input:
       receiverId: receivedByDispatcher ? p.id : null, receiverName: receivedByDispatcher ? p.displayName : null,
       startedAt: clock.startedAt.toISOString(), warnAt: clock.warnAt.toISOString(), dueAt: clock.dueAt.toISOString(), at: now.toISOString(),
       key: key ?? null, keyPrincipal: key ? p.id : null, actorId: p.id, actorName: p.displayName, actorRole: p.role ?? 'api',
-      detail: { source, categoryCode: category.code }, event: { from: null, to: 'reported', unitId: null, source, categoryCode: category.code },
+      // a plain report builds the same small detail as ever: the extras cost nothing when absent
+      detail: input.attributes || input.contact || input.mediaUrl ? { source, categoryCode: category.code, ...extrasOf(input) } : { source, categoryCode: category.code }, event: { from: null, to: 'reported', unitId: null, source, categoryCode: category.code },
       photoIds: input.photoIds,
     };
     // photos are linked in the same transaction; everything else joins the shared intake statement
@@ -89,4 +101,12 @@ export async function reportCase(db: Kysely<DB>, actor: Principal | null, input:
       stage: 'register', stageDueAt: clock.dueAt.toISOString(), overdue: false, closedAt: null, rating: null, lng: input.lng, lat: input.lat,
     },
   };
+}
+
+function extrasOf(input: ReportExtras): ReportExtras {
+  const extras: ReportExtras = {};
+  if (input.attributes) extras.attributes = input.attributes;
+  if (input.contact) extras.contact = input.contact;
+  if (input.mediaUrl) extras.mediaUrl = input.mediaUrl;
+  return extras;
 }

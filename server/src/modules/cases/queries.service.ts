@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseListItem, CaseListResponse, CaseState, caseListQuery, caseMapQuery } from '@gongzhi/contracts';
+import type { CaseDetail, CaseListItem, CaseListResponse, CaseState, LikelyDuplicate, caseListQuery, caseMapQuery } from '@gongzhi/contracts';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
@@ -10,13 +10,15 @@ import { regionNames } from '../regions/index.js';
 import { allowedActions, pendingRequest } from './actions.service.js';
 import { caseColumns, caseFacts, caseUnits, loadCase, type LoadedCase } from './case-record.js';
 import { categoryNames } from './categories.service.js';
+import { flagLikelyDuplicates } from './duplicates.service.js';
 import { levelOfScope } from './levels.js';
 import { suggestUnit } from './routing.service.js';
+import { suggestionFromText } from './text-suggestion.js';
 
 const openStates = ['reported', 'registered', 'dispatched', 'handling', 'suspended', 'feedback'];
 
 /** The cases a principal may see, as a filter inside the query: an unauthorised read finds nothing. */
-function visibleTo(p: Principal): Expression<SqlBool> {
+export function visibleTo(p: Principal): Expression<SqlBool> {
   const prefix = significantPrefix(p.scopeCode);
   const inScope = prefix.length === 15 ? sql<SqlBool>`c.grid_code = ${prefix}` : sql<SqlBool>`c.community_code like ${`${prefix}%`}`;
   if (p.role === 'citizen' || !p.permissions.has('case:read')) return sql<SqlBool>`c.reporter_id = ${p.id}::uuid`;
@@ -52,7 +54,15 @@ function inboxFilter(p: Principal, inbox: string): Expression<SqlBool> {
 
 type ListQuery = z.output<typeof caseListQuery>;
 
-export async function listCases(db: Kysely<DB>, actor: Principal | null, q: ListQuery): Promise<CaseListResponse> {
+/** Filters partner interfaces (Open311) add to a search: exact numbers and types, and instants rather than days. */
+export interface CaseFilters {
+  numbers?: string[];
+  categories?: string[];
+  reportedFrom?: Date;
+  reportedBefore?: Date;
+}
+
+export async function listCases(db: Kysely<DB>, actor: Principal | null, q: ListQuery & CaseFilters): Promise<CaseListResponse> {
   const p = requirePermission(actor, 'region:read');
   const where: Expression<SqlBool>[] = [visibleTo(p)];
   if (q.inbox) where.push(inboxFilter(p, q.inbox));
@@ -68,6 +78,10 @@ export async function listCases(db: Kysely<DB>, actor: Principal | null, q: List
   if (q.from) where.push(sql<SqlBool>`c.reported_at >= (${q.from}::date::timestamp at time zone 'Asia/Shanghai')`);
   if (q.to) where.push(sql<SqlBool>`c.reported_at < ((${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
   if (q.overdue !== undefined) where.push(q.overdue ? sql<SqlBool>`(c.overdue_at is not null and c.state in (${sql.join(openStates)}))` : sql<SqlBool>`c.overdue_at is null`);
+  if (q.numbers) where.push(q.numbers.length ? sql<SqlBool>`c.number in (${sql.join(q.numbers)})` : sql<SqlBool>`false`);
+  if (q.categories) where.push(q.categories.length ? sql<SqlBool>`c.category_code in (${sql.join(q.categories)})` : sql<SqlBool>`false`);
+  if (q.reportedFrom) where.push(sql<SqlBool>`c.reported_at >= ${q.reportedFrom.toISOString()}::timestamptz`);
+  if (q.reportedBefore) where.push(sql<SqlBool>`c.reported_at <= ${q.reportedBefore.toISOString()}::timestamptz`);
   if (q.q) where.push(sql<SqlBool>`(c.number = ${q.q} or c.description like ${`%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`})`);
   const filter = sql.join(where, sql` and `);
   // inboxes work through the most urgent first; searches show the newest first
@@ -77,7 +91,13 @@ export async function listCases(db: Kysely<DB>, actor: Principal | null, q: List
       order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from cases c where ${filter}`.execute(db),
   ]);
-  return { items: await presentList(db, rows.rows), total: total.rows[0]!.n, page: q.page, pageSize: q.pageSize };
+  const [items, flags] = await Promise.all([
+    presentList(db, rows.rows),
+    // dispatchers see, on each new report, the open case it likely repeats (they may merge it)
+    p.permissions.has('case:dispatch') ? flagLikelyDuplicates(db, p, rows.rows) : new Map<string, LikelyDuplicate>(),
+  ]);
+  if (p.permissions.has('case:dispatch')) for (const item of items) if (item.state === 'reported') item.likelyDuplicateOf = flags.get(item.id) ?? null;
+  return { items, total: total.rows[0]!.n, page: q.page, pageSize: q.pageSize };
 }
 
 async function presentList(db: Kysely<DB>, rows: LoadedCase[]): Promise<CaseListItem[]> {
@@ -146,6 +166,7 @@ export async function caseDetail(db: Kysely<DB>, actor: Principal | null, ref: s
   const suggestion = ['reported', 'registered'].includes(c.state)
     ? await suggestUnit(db, { categoryCode: c.category_code, level: c.level, countyCode: c.county_code, streetCode: c.street_code, communityCode: c.community_code })
     : null;
+  const textSuggestion = suggestion && p.permissions.has('case:dispatch') ? await suggestionFromText(db, c.description, c.county_code) : null;
   const names = await categoryNames(db);
   const categoryPath = [c.category_code.slice(0, 3), c.category_code].map((code) => names.get(code) ?? code);
   const due = c.stage_due_at ? new Date(c.stage_due_at) : null;
@@ -174,10 +195,43 @@ export async function caseDetail(db: Kysely<DB>, actor: Principal | null, ref: s
     escalationCount: c.escalation_count,
     mergedInto: merged?.number ?? null,
     suggestedUnit: suggestion ? { id: suggestion.unit.id, name: suggestion.unit.name, rule: suggestion.rule } : null,
+    textSuggestion,
     allowedActions: allowedActions(p, c, units, pending),
     ratedAt: iso(c.rated_at),
     ratingNote: c.rating_note,
   };
+}
+
+/**
+ * What a partner's status view needs beside a listed case: its latest step (for a status note and the
+ * time it last changed), its first report photo and the media link a partner sent with the report.
+ * Callers pass ids they already got from listCases or caseDetail, so visibility is settled.
+ */
+export async function caseTrails(db: Kysely<DB>, caseIds: string[]) {
+  const trails = new Map<string, { lastAction: string; lastNote: string | null; lastAt: string; photoId: string | null; mediaUrl: string | null }>();
+  if (!caseIds.length) return trails;
+  const ids = sql`(${sql.join(caseIds.map((id) => sql`${id}::uuid`))})`;
+  const [last, photos, reports] = await Promise.all([
+    sql<{ case_id: string; action: string; note: string | null; at: Date }>`
+      select distinct on (case_id) case_id, action, note, at from case_events where case_id in ${ids} order by case_id, id desc`.execute(db),
+    sql<{ case_id: string; file_id: string }>`
+      select distinct on (case_id) case_id, file_id from case_files where case_id in ${ids} and stage = 'report' order by case_id, file_id`.execute(db),
+    sql<{ case_id: string; media_url: string | null }>`
+      select case_id, detail->>'mediaUrl' as media_url from case_events where case_id in ${ids} and action = 'report'`.execute(db),
+  ]);
+  const photo = new Map(photos.rows.map((r) => [r.case_id, r.file_id]));
+  const media = new Map(reports.rows.map((r) => [r.case_id, r.media_url]));
+  for (const r of last.rows) {
+    trails.set(r.case_id, { lastAction: r.action, lastNote: r.note, lastAt: iso(r.at)!, photoId: photo.get(r.case_id) ?? null, mediaUrl: media.get(r.case_id) ?? null });
+  }
+  return trails;
+}
+
+/** The number of the case a principal reported under an idempotency key (Open311 tokens), if any. */
+export async function caseNumberByIntakeKey(db: Kysely<DB>, actor: Principal | null, key: string): Promise<string | null> {
+  const p = requirePermission(actor, 'case:report');
+  const row = await db.selectFrom('cases').select('number').where('intake_principal', '=', p.id).where('intake_key', '=', key).executeTakeFirst();
+  return row?.number ?? null;
 }
 
 type MapQuery = z.output<typeof caseMapQuery>;

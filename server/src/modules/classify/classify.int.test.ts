@@ -4,6 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { county, createUser, login, loginAs, problemCode, useTestApp } from '../../test/harness.js';
+import { pointIn, report, unitId } from '../cases/test-helpers.js';
 import { classifyCsvFile } from './classify-cli.js';
 import { currentClassifier, trainModel } from './models.service.js';
 import { readTrainingCsv } from './training-data.js';
@@ -86,6 +87,19 @@ describe('POST /api/v1/classify', () => {
     expect((await citizen.send('POST', '/api/v1/classify', { text: ` ${'小区'.repeat(1000)} ` })).statusCode).toBe(200);
     expect((await citizen.send('POST', '/api/v1/classify', {})).statusCode).toBe(400);
     expect((await citizen.send('POST', '/api/v1/classify', { text: 42 })).statusCode).toBe(400);
+  });
+});
+
+describe('the text classifier beside a report, for the dispatcher', () => {
+  const grid = '370303001001001';
+  it('shows a dispatcher its label, confidence and the unit in the case’s county, and shows nothing to the reporter', async () => {
+    const worker = await loginAs(ctx, { role: 'grid_worker', scopeCode: grid });
+    const dispatcher = await loginAs(ctx, { role: 'dispatcher', scopeCode: county });
+    const created = await report(worker, { categoryCode: 'C0501', description: housing, ...(await pointIn(ctx, grid)) });
+    expect(created.statusCode).toBe(201);
+    const seen = (await dispatcher.get(`/api/v1/cases/${created.json().id}`)).json();
+    expect(seen.textSuggestion).toMatchObject({ label: '城乡建设', confidence: expect.any(Number), unit: { id: await unitId(ctx, '370303-ZJ'), name: expect.stringContaining('住房和城乡建设') } });
+    expect((await worker.get(`/api/v1/cases/${created.json().id}`)).json().textSuggestion).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@ import type { ClassifyResponse } from '@gongzhi/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { requirePermission, type Principal } from '../../platform/access.js';
-import { currentClassifier, unitForLabel } from './models.service.js';
+import { currentClassifier, readyClassifier, unitForLabel, type LabelUnit } from './models.service.js';
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -18,4 +18,15 @@ export async function classifyText(db: Kysely<DB>, actor: Principal | null, text
     alternatives: result.ranked.slice(1, 4).map((r) => ({ label: r.label, confidence: round(r.confidence) })),
     modelId: id,
   };
+}
+
+/**
+ * A dispatcher's second opinion on a report: the current model's label, confidence and unit for its
+ * description, or null while no model is ready (the caller has checked who may see the case).
+ */
+export async function suggestionForText(db: Kysely<DB>, text: string): Promise<{ label: string; confidence: number; unit: LabelUnit | null } | null> {
+  const ready = await readyClassifier(db);
+  if (!ready) return null;
+  const result = ready.classifier.classify(text);
+  return { label: result.label, confidence: round(result.confidence), unit: await unitForLabel(db, result.label) };
 }

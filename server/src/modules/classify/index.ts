@@ -1,5 +1,5 @@
 export { classifyRoutes } from './classify.routes.js';
-export { classifyText } from './classify.service.js';
+export { classifyText, suggestionForText } from './classify.service.js';
 export { currentClassifier, labelUnits, trainFromCsv, trainModel, unitForLabel, type LabelUnit, type Trainer, type TrainedModel } from './models.service.js';
 export { classifyCsvFile, ClassifyCsvError, defaultOutFile, type ClassifyCsvResult } from './classify-cli.js';
 export { trainClassifier, defaultTrainingOptions, type TrainingMetrics } from './training.js';

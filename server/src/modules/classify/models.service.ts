@@ -46,6 +46,14 @@ export async function currentClassifier(db: Kysely<DB>): Promise<LoadedClassifie
   return fresh;
 }
 
+/**
+ * The current classifier when the database has one, else null — for pages that show a suggestion in
+ * passing (a case page must not wait 20 s for a first training; `gongzhi start` trains a new demo's).
+ */
+export async function readyClassifier(db: Kysely<DB>): Promise<LoadedClassifier | null> {
+  return (await currentModelId(db)) ? currentClassifier(db) : null;
+}
+
 async function currentModelId(db: Kysely<DB>): Promise<string | null> {
   const row = await db.selectFrom('classifier_models').select('id').where('is_current', '=', true).executeTakeFirst();
   return row?.id ?? null;

@@ -5,3 +5,4 @@ export { gridRoutes } from './grids.routes.js';
 export { regionRoutes } from './regions.routes.js';
 export { demoCounty, isRegionDataSeeded, seedRegions } from './seed.js';
 export { gridCodesByCommunity, seedGridStaff } from './staff-seed.js';
+export { topDivision } from './top.js';

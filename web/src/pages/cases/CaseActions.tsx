@@ -88,7 +88,10 @@ function ActionForm({ action, detail, onClose, onDone, onStale }: { action: Case
     </>,
     dispatch: <>
       <Form.Item name="leadUnitId" label={t('leadUnit')} rules={[{ required: true }]}
-        extra={detail.suggestedUnit ? t('suggested', { name: `${detail.suggestedUnit.name}${detail.suggestedUnit.rule ? `（${detail.suggestedUnit.rule}）` : ''}` }) : undefined}>
+        extra={<>
+          {detail.suggestedUnit ? <div>{t('suggested', { name: `${detail.suggestedUnit.name}${detail.suggestedUnit.rule ? `（${detail.suggestedUnit.rule}）` : ''}` })}</div> : null}
+          <TextSuggestion detail={detail} options={dispatchUnitOptions} onUse={(id) => form.setFieldValue('leadUnitId', id)} />
+        </>}>
         <Select showSearch optionFilterProp="label" options={dispatchUnitOptions} data-testid="lead-unit" />
       </Form.Item>
       <Form.Item name="assistUnitIds" label={t('assistUnits')}><Select mode="multiple" allowClear showSearch optionFilterProp="label" options={unitOptions} /></Form.Item>
@@ -186,5 +189,19 @@ function ActionForm({ action, detail, onClose, onDone, onStale }: { action: Case
         {fields[action]}
       </Form>
     </Modal>
+  );
+}
+
+/** The text classifier's second opinion, with its unit one click away when that unit may be dispatched to. */
+function TextSuggestion({ detail, options, onUse }: { detail: CaseDetail; options: { value: string }[]; onUse(unitId: string): void }) {
+  const { t } = useI18n();
+  const s = detail.textSuggestion;
+  if (!s) return null;
+  const unit = s.unit && options.some((o) => o.value === s.unit!.id) ? s.unit : null;
+  return (
+    <div data-testid="text-suggestion">
+      {t('textSuggested', { label: s.label, unit: s.unit?.name ?? '—', confidence: Math.round(s.confidence * 100) })}
+      {unit ? <Button type="link" size="small" onClick={() => onUse(unit.id)}>{t('useSuggestion')}</Button> : null}
+    </div>
   );
 }

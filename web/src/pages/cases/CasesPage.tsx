@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../../app/i18n';
 import { caseHref, navigate } from '../../app/pages';
 import { useIsPhone } from '../../app/responsive';
 import { can, useSession } from '../../app/session';
-import { StateTag } from './bits';
+import { DuplicateTag, StateTag } from './bits';
 import { CasesMap } from './CasesMap';
 import { categoryOptions } from './categories';
 import { formatTime } from './format';
@@ -119,7 +119,7 @@ export function CasesPage() {
       locale={{ emptyText: t('noCases') }}
       onRow={(c) => ({ onClick: () => open(c), style: { cursor: 'pointer' } })}
       columns={[
-        { title: t('caseNumber'), dataIndex: 'number', width: 200, render: (n: string) => <a className="code">{n}</a> },
+        { title: t('caseNumber'), dataIndex: 'number', width: 200, render: (n: string, c) => <><a className="code">{n}</a>{c.likelyDuplicateOf && <DuplicateTag of={c.likelyDuplicateOf} />}</> },
         { title: t('category'), dataIndex: 'categoryName', ellipsis: true },
         { title: t('description'), dataIndex: 'description', ellipsis: true },
         { title: t('streetCommunity'), render: (_, c) => `${c.streetName} / ${c.communityName}`, ellipsis: true },
@@ -145,6 +145,7 @@ export function CasesPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             <span className="code">{c.number}</span> · {formatTime(c.reportedAt)} · {c.communityName}
           </Typography.Text>
+          {c.likelyDuplicateOf && <DuplicateTag of={c.likelyDuplicateOf} />}
         </List.Item>
       )}
     />

@@ -9,7 +9,9 @@ import { can, useSession } from '../../app/session';
 import { GovMap } from '../../components/map/GovMap';
 import { useDistrictOutline, useSurroundings } from './bits';
 import { categoryOptions } from './categories';
+import { CategorySuggestion } from './CategorySuggestion';
 import { PhotoUpload, photoIdsOf, stillUploading, type PhotoList } from './photos';
+import { SimilarCases } from './SimilarCases';
 import { useCategories } from './reference';
 
 interface Values {
@@ -37,6 +39,8 @@ export function ReportPage() {
   const [locating, setLocating] = useState(false);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CaseDetail | null>(null);
+  const watchedCategory = Form.useWatch('category', form);
+  const watchedDescription = Form.useWatch('description', form);
   // one key per submission: a retry after a lost answer gets the same case back instead of a second one
   const idempotencyKey = useRef<string | null>(null);
   const outline = useDistrictOutline();
@@ -129,7 +133,8 @@ export function ReportPage() {
   return shell(
     <Card size={phone ? 'small' : 'default'} title={t('reportTitle')} data-testid="report-form">
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-        <Form.Item name="category" label={t('category')} rules={[{ required: true, message: t('pickCategory') }]}>
+        <Form.Item name="category" label={t('category')} rules={[{ required: true, message: t('pickCategory') }]}
+          extra={can(user, 'case:classify') ? <CategorySuggestion text={watchedDescription} /> : undefined}>
           <Cascader options={options} placeholder={t('pickCategory')} showSearch expandTrigger="click" data-testid="category" />
         </Form.Item>
         <Form.Item name="description" label={t('description')} rules={[{ required: true, whitespace: true, min: 5, message: t('describe') }]}>
@@ -156,6 +161,7 @@ export function ReportPage() {
             {placeError && <Alert type="warning" showIcon message={placeError} />}
           </Space>
         </Form.Item>
+        <SimilarCases categoryCode={watchedCategory?.at(-1)} description={watchedDescription} point={point} onDrop={again} />
         <Form.Item name="address" label={t('address')}>
           <Input maxLength={200} placeholder={t('addressPlaceholder')} />
         </Form.Item>

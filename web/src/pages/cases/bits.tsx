@@ -1,8 +1,9 @@
-import type { CaseState, FeatureCollection } from '@gongzhi/contracts';
-import { Space, Tag } from 'antd';
+import type { CaseState, FeatureCollection, LikelyDuplicate } from '@gongzhi/contracts';
+import { Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n, type MessageKey } from '../../app/i18n';
+import { caseHref, navigate } from '../../app/pages';
 import { stateTagColour } from './format';
 
 /** 待受理, 处置中, 已结案 … as a coloured tag; an overdue case gets a red 已超期 beside it. */
@@ -13,6 +14,19 @@ export function StateTag({ state, overdue, testId }: { state: CaseState; overdue
       <Tag color={stateTagColour[state]} data-testid={testId} style={{ marginInlineEnd: 0 }}>{t(`state_${state}` as MessageKey)}</Tag>
       {overdue && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('overdue')}</Tag>}
     </Space>
+  );
+}
+
+/** 疑似重复 → number: a new report that likely repeats an open case; opens that case (where the dispatcher may merge). */
+export function DuplicateTag({ of }: { of: LikelyDuplicate }) {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t('likelyDuplicateHint', { number: of.number, m: of.distanceM })}>
+      <Tag color="orange" data-testid="likely-duplicate" style={{ marginInlineStart: 6, cursor: 'pointer' }}
+        onClick={(e) => { e.stopPropagation(); navigate(caseHref(of.id)); }}>
+        {t('likelyDuplicate')} → <span className="code">{of.number}</span>
+      </Tag>
+    </Tooltip>
   );
 }
 

@@ -121,6 +121,7 @@ interface FormValues {
   priority: CategoryItem['priority'];
   defaultLevel: CategoryItem['defaultLevel'];
   limits: CategoryItem['limits'];
+  duplicates?: CategoryItem['duplicates'];
   sensitive: boolean;
   active: boolean;
 }
@@ -142,7 +143,7 @@ function CategoryDrawer({ editing, items, english, onClose, onSaved }: {
       form.setFieldsValue(rest);
     } else {
       const m = editing.major;
-      form.setFieldsValue({ suffix: suggestTypeCode(m.code, items), name: '', nameEn: '', priority: 'normal', defaultLevel: m.defaultLevel, limits: { ...m.limits }, sensitive: false, active: true });
+      form.setFieldsValue({ suffix: suggestTypeCode(m.code, items), name: '', nameEn: '', priority: 'normal', defaultLevel: m.defaultLevel, limits: { ...m.limits }, duplicates: m.duplicates && { ...m.duplicates }, sensitive: false, active: true });
     }
   }, [editing, form]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -154,6 +155,7 @@ function CategoryDrawer({ editing, items, english, onClose, onSaved }: {
     const body: Omit<CategoryItem, 'code'> = {
       parentCode: base.parentCode, kind: base.kind, name: v.name.trim(), nameEn: v.nameEn.trim(), priority: v.priority, defaultLevel: v.defaultLevel,
       limits: { register: v.limits.register, dispatch: v.limits.dispatch, handle: v.limits.handle, verify: v.limits.verify }, sensitive: v.sensitive, active: v.active,
+      ...(v.duplicates?.radiusM && v.duplicates.windowHours ? { duplicates: { radiusM: v.duplicates.radiusM, windowHours: v.duplicates.windowHours } } : {}),
     };
     setSaving(true);
     try {
@@ -209,6 +211,16 @@ function CategoryDrawer({ editing, items, english, onClose, onSaved }: {
             </Form.Item>
           );
         })}
+        <Typography.Title level={5} style={{ margin: '4px 0 0' }}>{t('set_duplicates')}</Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 8px' }}>{t('set_duplicatesHint')}</Typography.Paragraph>
+        <Space size="large">
+          <Form.Item name={['duplicates', 'radiusM']} label={t('set_duplicateRadius')} rules={[{ type: 'number', min: 1, max: 5000 }]}>
+            <InputNumber min={1} max={5000} precision={0} step={10} addonAfter="m" style={{ width: 150 }} data-testid="duplicate-radius" />
+          </Form.Item>
+          <Form.Item name={['duplicates', 'windowHours']} label={t('set_duplicateWindow')} rules={[{ type: 'number', min: 1, max: 8760 }]}>
+            <InputNumber min={1} max={8760} precision={0} step={24} addonAfter="h" style={{ width: 150 }} data-testid="duplicate-window" />
+          </Form.Item>
+        </Space>
         <Space size="large">
           <Form.Item name="sensitive" label={t('set_sensitive')} valuePropName="checked" tooltip={t('set_sensitiveHint')}><Switch /></Form.Item>
           <Form.Item name="active" label={t('set_active')} valuePropName="checked"><Switch /></Form.Item>
