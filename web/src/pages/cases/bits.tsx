@@ -17,14 +17,17 @@ export function StateTag({ state, overdue, testId }: { state: CaseState; overdue
   );
 }
 
-/** 疑似重复 → number: a new report that likely repeats an open case; opens that case (where the dispatcher may merge). */
+/**
+ * 疑似重复: a new report that likely repeats an open case; a click opens that case (where the dispatcher
+ * may merge). The other case's number is in the tooltip: a list's number column has no room for two.
+ */
 export function DuplicateTag({ of }: { of: LikelyDuplicate }) {
   const { t } = useI18n();
   return (
     <Tooltip title={t('likelyDuplicateHint', { number: of.number, m: of.distanceM })}>
       <Tag color="orange" data-testid="likely-duplicate" style={{ marginInlineStart: 6, cursor: 'pointer' }}
         onClick={(e) => { e.stopPropagation(); navigate(caseHref(of.id)); }}>
-        {t('likelyDuplicate')} → <span className="code">{of.number}</span>
+        {t('likelyDuplicate')}
       </Tag>
     </Tooltip>
   );
