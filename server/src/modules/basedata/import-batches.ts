@@ -5,7 +5,7 @@ import { specsFromDefinitions, type DefinitionRow } from './fields.service.js';
 import { ImportFileError, type ImportFileErrorCode, type TableRow } from './import/index.js';
 import { mappedColumns, type ColumnMapping } from './import-mapping.js';
 import { personColumnTexts } from './people.adapter.js';
-import { validateCells, type ColumnPlan, type ValueError } from './validate.js';
+import { columnPlan, validateCells, type ColumnPlan, type ValueError } from './validate.js';
 
 /** One row of a file, read, mapped and checked: its values, or why they are wrong. */
 export interface CheckedRow {
@@ -84,7 +84,7 @@ export function rowChecker(input: RowCheckInput): { fields: readonly string[]; c
     let plan = plans.get(grid);
     if (!plan) {
       const specs = new Map(specsFromDefinitions(input.definitions, input.entity, grid || null).map((spec) => [spec.key, spec]));
-      plan = { specs: fields.map((key) => specs.get(key)), idType: fields.indexOf('id_type'), idNumber: fields.indexOf('id_number'), gender: fields.indexOf('gender'), birthDate: fields.indexOf('birth_date') };
+      plan = columnPlan(fields, (key) => specs.get(key));
       plans.set(grid, plan);
     }
     return plan;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldSpec } from './field-model.js';
 import { coreFields } from './field-model.js';
 import { idCheckChar } from './identity.js';
-import { normalizeDate, validateCells, validateValues, type ColumnPlan } from './validate.js';
+import { columnPlan, normalizeDate, validateCells, validateValues } from './validate.js';
 
 const id = (first17: string) => first17 + idCheckChar(first17);
 const extra: FieldSpec[] = [
@@ -65,10 +65,7 @@ describe('validateValues', () => {
 
 describe('validateCells', () => {
   /** The plan an import makes for these columns (gender and birth date get a place of their own). */
-  const planOf = (fields: string[]): ColumnPlan => ({
-    specs: fields.map((k) => specs.find((s) => s.key === k)),
-    idType: fields.indexOf('id_type'), idNumber: fields.indexOf('id_number'), gender: fields.indexOf('gender'), birthDate: fields.indexOf('birth_date'),
-  });
+  const planOf = (fields: string[]) => columnPlan(fields, (k) => specs.find((s) => s.key === k));
   const rows: Record<string, string>[] = [
     { name: ' 张三 ', id_number: id('37030319900101123'), height_cm: '1,70', lives_alone: '是', education: '大学本科', since: '2020/5/1', unknown_column: 'x' },
     { name: '李四', id_number: id('37030319850601124'), gender: '1', height_cm: '300', education: '博士', since: '2020-02-30', plate: '鲁C12' },

@@ -31,26 +31,12 @@ export function normalizeDate(input: string): string | null {
  * 'create' a required field must be present, on 'update' only what is given is checked.
  */
 export function validateValues(specs: readonly FieldSpec[], raw: Record<string, string | null | undefined>, mode: 'create' | 'update'): Validated {
+  const keys = specs.map((s) => s.key);
+  const bySpec = new Map(specs.map((s) => [s.key, s]));
+  const checked = validateCells(columnPlan(keys, (key) => bySpec.get(key)), keys.map((k) => (k in raw ? (raw[k] ?? '') : undefined)), mode);
   const values: Record<string, string | null> = {};
-  const errors: ValueError[] = [];
-  const idType = raw.id_type?.trim() || 'resident';
-  // one error function for the whole record (imports check 143 fields a row, a million rows)
-  let spec = specs[0]!;
-  let input = '';
-  const fail = (code: MessageCode, params: Record<string, unknown> = {}) => errors.push({ field: spec.key, code, params: { label: spec.label, value: input, ...params } });
-  for (spec of specs) {
-    if (!(spec.key in raw) && mode === 'update') continue;
-    input = (raw[spec.key] ?? '').trim();
-    if (input === '') {
-      if (spec.required && mode === 'create') fail('basedata.value.required');
-      else if (spec.key in raw) values[spec.key] = null;
-      continue;
-    }
-    const value = normalize(spec, input, idType, fail);
-    if (value !== undefined) values[spec.key] = value;
-  }
-  if (values.id_number && idType === 'resident') checkAgainstIdNumber(values, errors);
-  return { values, errors };
+  keys.forEach((k, i) => checked.values[i] !== undefined && (values[k] = checked.values[i]!));
+  return { values, errors: checked.errors };
 }
 
 /** Choice values and labels → value, per field definition (specs are cached, so this is built once). */
@@ -121,14 +107,7 @@ function checkText(spec: FieldSpec, input: string, idType: string, fail: (code: 
   return input;
 }
 
-/** Gender and date of birth are written in a resident ID number: they must agree, and fill in when missing. */
-function checkAgainstIdNumber(values: Record<string, string | null>, errors: ValueError[]) {
-  const agreed = agreeWithIdNumber(values.id_number as string, values.gender, values.birth_date, errors);
-  if (!agreed) return;
-  values.gender ??= agreed.gender;
-  values.birth_date ??= agreed.birthDate;
-}
-
+/** Gender and date of birth are written in a resident ID number: they must agree (and fill in when missing). */
 function agreeWithIdNumber(idNumber: string, gender: string | null | undefined, birthDate: string | null | undefined, errors: ValueError[]) {
   const id = parseIdNumber(idNumber);
   if (!id.ok) return null;
@@ -150,6 +129,11 @@ export interface ColumnPlan {
   birthDate: number;
 }
 
+/** The plan of the columns `fields`, each checked as the field `specOf` names (undefined: not checked). */
+export function columnPlan(fields: readonly string[], specOf: (key: string) => FieldSpec | undefined): ColumnPlan {
+  return { specs: fields.map(specOf), idType: fields.indexOf('id_type'), idNumber: fields.indexOf('id_number'), gender: fields.indexOf('gender'), birthDate: fields.indexOf('birth_date') };
+}
+
 export interface ValidatedCells {
   /** By position in the plan; undefined where the row carries no value for the field. */
   values: (string | null | undefined)[];
@@ -157,31 +141,34 @@ export interface ValidatedCells {
 }
 
 /**
- * validateValues for a row of an import ('update' mode), by position instead of by key: a file's rows
- * have the same columns, and a million objects of 143 keys cost an import more than checking them.
+ * Checks and normalises a record by position: an import's rows have the same columns, and a million
+ * objects of 143 keys cost it more than checking them (validateValues is this for one record by key).
+ * An undefined input is a field the record does not carry: skipped on 'update', required on 'create'.
  */
-export function validateCells(plan: ColumnPlan, inputs: readonly (string | undefined)[]): ValidatedCells {
+export function validateCells(plan: ColumnPlan, inputs: readonly (string | undefined)[], mode: 'create' | 'update' = 'update'): ValidatedCells {
   const values = new Array<string | null | undefined>(plan.specs.length);
   const errors: ValueError[] = [];
   const idType = (plan.idType >= 0 ? inputs[plan.idType]?.trim() : '') || 'resident';
+  // one error function for the whole record (imports check 143 fields a row, a million rows)
   let spec = plan.specs.find(Boolean)!;
   let input = '';
   const fail = (code: MessageCode, params: Record<string, unknown> = {}) => errors.push({ field: spec.key, code, params: { label: spec.label, value: input, ...params } });
   for (let i = 0; i < plan.specs.length; i++) {
     const s = plan.specs[i];
-    if (!s || inputs[i] === undefined) continue;
+    const given = inputs[i];
+    if (!s || (given === undefined && mode === 'update')) continue;
     spec = s;
-    input = (inputs[i] as string).trim();
-    if (input === '') values[i] = null;
-    else values[i] = normalize(spec, input, idType, fail);
+    input = (given ?? '').trim();
+    if (input === '') {
+      if (s.required && mode === 'create') fail('basedata.value.required');
+      else if (given !== undefined) values[i] = null;
+    } else values[i] = normalize(spec, input, idType, fail);
   }
   const idNumber = plan.idNumber >= 0 ? values[plan.idNumber] : null;
   if (idNumber && idType === 'resident') {
     const agreed = agreeWithIdNumber(idNumber, values[plan.gender], values[plan.birthDate], errors);
-    if (agreed) {
-      values[plan.gender] ??= agreed.gender;
-      values[plan.birthDate] ??= agreed.birthDate;
-    }
+    if (agreed && plan.gender >= 0) values[plan.gender] ??= agreed.gender;
+    if (agreed && plan.birthDate >= 0) values[plan.birthDate] ??= agreed.birthDate;
   }
   return { values, errors };
 }
