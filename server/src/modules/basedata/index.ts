@@ -5,3 +5,4 @@ export { reviewRoutes } from './review.routes.js';
 export { importRoutes } from './imports.routes.js';
 export { failInterruptedImports } from './imports.service.js';
 export { importFromCommandLine } from './import-cli.js';
+export { detectEncoding, type TextEncodingName } from './import/index.js';

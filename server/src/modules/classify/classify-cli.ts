@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { detectEncoding, type TextEncodingName } from '../basedata/index.js';
 import { currentClassifier } from './models.service.js';
 
 /**
@@ -20,7 +21,7 @@ export interface ClassifyCsvJob {
 export interface ClassifyCsvResult {
   out: string;
   rows: number;
-  encoding: 'utf-8' | 'gb18030';
+  encoding: TextEncodingName;
   modelId: string;
   /** Rows whose text was empty: left without a label. */
   empty: number;
@@ -30,16 +31,11 @@ export class ClassifyCsvError extends Error {}
 
 export const defaultOutFile = (file: string) => (/\.csv$/i.test(file) ? file.replace(/\.csv$/i, '.classified.csv') : `${file}.classified.csv`);
 
-/**
- * UTF-8 unless the bytes are not valid UTF-8: GBK text with Chinese in it practically never is.
- * GB18030 is read for GBK, being its superset (and Node's 'gbk' decoder misses its 4-byte characters).
- */
-export function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes).replace(/^\uFEFF/, ''), encoding: 'gb18030' };
-  }
+/** The file's text in the character set the base-data import detects for department files (UTF-8 or GB18030). */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: TextEncodingName } {
+  const encoding = detectEncoding(bytes);
+  // TextDecoder drops a UTF-8 BOM itself; GB18030's decodes to U+FEFF
+  return { text: new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, ''), encoding };
 }
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
