@@ -51,6 +51,21 @@ async function adminQuery(text: string) {
   await c.end();
 }
 
+/** Runs a part on a database of its own on the local PostgreSQL, dropped afterwards; a part that cannot run says why. */
+async function onScratchDatabase(run: (url: string) => Promise<unknown>): Promise<unknown> {
+  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    await adminQuery(`create database ${name}`);
+    const u = new URL(pgAdminUrl);
+    u.pathname = `/${name}`;
+    return await run(u.toString());
+  } catch (error) {
+    return { skipped: String(error) };
+  } finally {
+    await adminQuery(`drop database if exists ${name}`).catch(() => {});
+  }
+}
+
 /** Milliseconds from spawning `gongzhi start` to the first 200 from /api/v1/health. */
 async function processStartup(env: Record<string, string>): Promise<number> {
   const port = 18000 + Math.floor(Math.random() * 1000);
@@ -123,66 +138,24 @@ await warm.db.close();
 fs.rmSync(liteDir, { recursive: true, force: true });
 
 // PostgreSQL
-try {
-  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const u = new URL(pgAdminUrl);
-  u.pathname = `/${name}`;
+results.postgres = await onScratchDatabase(async (url) => {
   const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-pg-'));
-  const pgCold = await startup(u.toString(), pgDir);
+  const pgCold = await startup(url, pgDir);
   await pgCold.db.close();
-  const pgWarm = await startup(u.toString(), pgDir);
-  results.postgres = { cold: { ...pgCold, db: undefined }, warm: { ...pgWarm, db: undefined }, locate: await locateBench(pgWarm.db, pgDir) };
+  const pgWarm = await startup(url, pgDir);
+  const figures = { cold: { ...pgCold, db: undefined }, warm: { ...pgWarm, db: undefined }, locate: await locateBench(pgWarm.db, pgDir) };
   await pgWarm.db.close();
-  await adminQuery(`drop database ${name}`);
-} catch (error) {
-  results.postgres = { skipped: String(error) };
-}
+  return figures;
+});
 }
 
-if (wants('intake')) {
-  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
-  try {
-    await adminQuery(`create database ${name}`);
-    const u = new URL(pgAdminUrl);
-    u.pathname = `/${name}`;
-    results.intake = await intakeBench(u.toString());
-  } catch (error) {
-    results.intake = { skipped: String(error) };
-  } finally {
-    await adminQuery(`drop database if exists ${name}`).catch(() => {});
-  }
-}
+if (wants('intake')) results.intake = await onScratchDatabase(intakeBench);
 
-if (wants('basedata')) {
-  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
-  try {
-    await adminQuery(`create database ${name}`);
-    const u = new URL(pgAdminUrl);
-    u.pathname = `/${name}`;
-    results.basedata = await basedataBench(u.toString());
-  } catch (error) {
-    results.basedata = { skipped: String(error) };
-  } finally {
-    await adminQuery(`drop database if exists ${name}`).catch(() => {});
-  }
-}
+if (wants('basedata')) results.basedata = await onScratchDatabase(basedataBench);
 
 if (wants('classify')) results.classify = await classifyBench();
 
-if (wants('duplicates')) {
-  const name = `gz_bench_${crypto.randomBytes(4).toString('hex')}`;
-  try {
-    await adminQuery(`create database ${name}`);
-    const u = new URL(pgAdminUrl);
-    u.pathname = `/${name}`;
-    results.duplicates = await duplicatesBench(u.toString());
-  } catch (error) {
-    results.duplicates = { skipped: String(error) };
-  } finally {
-    await adminQuery(`drop database if exists ${name}`).catch(() => {});
-  }
-}
+if (wants('duplicates')) results.duplicates = await onScratchDatabase(duplicatesBench);
 
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
