@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CategoryItem, GridDetail, LocateResponse } from '../contracts/src/index.js';
+import type { CategoryItem } from '../contracts/src/index.js';
 import { categoryOptions } from '../web/src/pages/cases/categories.js';
-import { account, screenshot, startServer, type E2EServer } from './harness.js';
+import { account, pointInGrid, screenshot, startServer, type E2EServer } from './harness.js';
 import { makePng } from './png.js';
 
 /**
@@ -70,21 +70,6 @@ async function act(page: Page, label: string, fill?: (dialog: ReturnType<Page['l
   await dialog.waitFor({ state: 'detached', timeout: 20_000 });
 }
 
-/** A point inside the grid worker's grid: the centre of its outline if that is inside, else a vertex pulled toward the centre. */
-async function pointInGrid(page: Page, gridCode: string): Promise<[number, number]> {
-  const grid = (await (await page.request.get(`${server.url}/api/v1/grids/${gridCode}`)).json()) as GridDetail;
-  const ring = (grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0] : grid.geometry.coordinates[0]![0])! as [number, number][];
-  const cx = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-  const cy = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-  const candidates: [number, number][] = [[cx, cy], ...ring.map(([x, y]) => [x + (cx - x) * 0.7, y + (cy - y) * 0.7] as [number, number])];
-  for (const [lng, lat] of candidates) {
-    const at = [Number(lng.toFixed(6)), Number(lat.toFixed(6))] as [number, number];
-    const res = await page.request.get(`${server.url}/api/v1/grids/locate?lng=${at[0]}&lat=${at[1]}`);
-    if (res.ok() && ((await res.json()) as LocateResponse).grid?.code === gridCode) return at;
-  }
-  throw new Error(`no point found inside grid ${gridCode}`);
-}
-
 beforeAll(async () => {
   server = await startServer();
 });
@@ -102,7 +87,7 @@ describe('the closed loop of a case', () => {
     const gw = account(server, 'gridworker');
     gridWorker = await signIn('gridworker', phone);
     const page = gridWorker;
-    const [lng, lat] = await pointInGrid(page, gw.scopeCode);
+    const [lng, lat] = await pointInGrid(server, page, gw.scopeCode);
     await page.context().setGeolocation({ longitude: lng, latitude: lat });
 
     await page.getByRole('menuitem', { name: '上报' }).click();

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CategoryItem, GridDetail, LocateResponse } from '../contracts/src/index.js';
+import type { CategoryItem } from '../contracts/src/index.js';
 import { categoryOptions } from '../web/src/pages/cases/categories.js';
-import { account, screenshot, startServer, type E2EServer } from './harness.js';
+import { account, pointInGrid, screenshot, startServer, type E2EServer } from './harness.js';
 import { makePng } from './png.js';
 
 /**
@@ -63,21 +63,6 @@ async function apiOf(page: Page) {
   };
 }
 
-/** A point inside a grid, found with a staff member's access to grids. */
-async function pointInGrid(page: Page, gridCode: string): Promise<[number, number]> {
-  const grid = (await (await page.request.get(`${server.url}/api/v1/grids/${gridCode}`)).json()) as GridDetail;
-  const ring = (grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0] : grid.geometry.coordinates[0]![0])! as [number, number][];
-  const cx = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-  const cy = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-  const candidates: [number, number][] = [[cx, cy], ...ring.map(([x, y]) => [x + (cx - x) * 0.7, y + (cy - y) * 0.7] as [number, number])];
-  for (const [lng, lat] of candidates) {
-    const at = [Number(lng.toFixed(6)), Number(lat.toFixed(6))] as [number, number];
-    const res = await page.request.get(`${server.url}/api/v1/grids/locate?lng=${at[0]}&lat=${at[1]}`);
-    if (res.ok() && ((await res.json()) as LocateResponse).grid?.code === gridCode) return at;
-  }
-  throw new Error(`no point found inside grid ${gridCode}`);
-}
-
 beforeAll(async () => {
   server = await startServer();
 });
@@ -120,7 +105,7 @@ describe('a citizen on a phone', () => {
     const page = citizen;
     current = page;
     const dispatcher = await signInWithPassword('dispatcher');
-    const [lng, lat] = await pointInGrid(dispatcher, '370303001001001');
+    const [lng, lat] = await pointInGrid(server, dispatcher, '370303001001001');
     await page.context().setGeolocation({ longitude: lng, latitude: lat });
     current = page;
     // a citizen's home is the report form

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { GridDetail, LocateResponse } from '../contracts/src/index.js';
 
 export interface DemoAccount {
   username: string;
@@ -86,4 +87,19 @@ export async function screenshot(page: Page, name: string, whole = false) {
   await page.waitForTimeout(400);
   await page.screenshot({ path: file });
   await page.setViewportSize(size);
+}
+
+/** A point inside a grid (read with the page's session): the centre of its outline if that is inside, else a vertex pulled toward the centre. */
+export async function pointInGrid(server: E2EServer, page: Page, gridCode: string): Promise<[number, number]> {
+  const grid = (await (await page.request.get(`${server.url}/api/v1/grids/${gridCode}`)).json()) as GridDetail;
+  const ring = (grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0] : grid.geometry.coordinates[0]![0])! as [number, number][];
+  const cx = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+  const cy = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+  const candidates: [number, number][] = [[cx, cy], ...ring.map(([x, y]) => [x + (cx - x) * 0.7, y + (cy - y) * 0.7] as [number, number])];
+  for (const [lng, lat] of candidates) {
+    const at = [Number(lng.toFixed(6)), Number(lat.toFixed(6))] as [number, number];
+    const res = await page.request.get(`${server.url}/api/v1/grids/locate?lng=${at[0]}&lat=${at[1]}`);
+    if (res.ok() && ((await res.json()) as LocateResponse).grid?.code === gridCode) return at;
+  }
+  throw new Error(`no point found inside grid ${gridCode}`);
 }
