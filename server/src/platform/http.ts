@@ -71,6 +71,8 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppErr
     detail: error.fieldErrors?.length ? `${detail} ${error.fieldErrors.map((f) => `${f.path || '(body)'}: ${f.message}`).join('; ')}` : detail,
     ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
   };
+  // a refusal that names when to come back tells clients (and proxies) in the standard header too
+  if (error.status === 429 && typeof error.params.retryAfter === 'number') reply.header('retry-after', String(error.params.retryAfter));
   return reply.status(error.status).type('application/problem+json; charset=utf-8').send(body);
 }
 

@@ -1,7 +1,6 @@
 import { otpRequest, otpResponse, otpVerifyRequest, sessionResponse, type SessionResponse } from '@gongzhi/contracts';
 import type { FastifyReply } from 'fastify';
 import { devOtpEnabled } from '../../config.js';
-import { AppError } from '../../platform/errors.js';
 import { clientIp, typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { requestOtp, verifyOtp, type OtpDeps } from './otp.service.js';
@@ -32,15 +31,7 @@ export function otpRoutes(
         response: { 202: otpResponse },
       },
     },
-    async (req, reply) => {
-      try {
-        return reply.status(202).send(await requestOtp(deps, req.body.phone, clientIp(req)));
-      } catch (e) {
-        // tells clients (and proxies) when to come back
-        if (e instanceof AppError && e.status === 429) reply.header('retry-after', String(e.params.retryAfter ?? 60));
-        throw e;
-      }
-    },
+    async (req, reply) => reply.status(202).send(await requestOtp(deps, req.body.phone, clientIp(req))),
   );
   r.post(
     '/auth/otp/verify',
