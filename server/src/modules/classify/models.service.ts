@@ -38,10 +38,15 @@ export async function currentClassifier(db: Kysely<DB>): Promise<LoadedClassifie
     current = await currentModelId(db);
     if (!current) throw new Error('no current classifier after training one');
   }
+  return loadModel(db, current);
+}
+
+/** The model `id`, deserialised once per database while it stays current. */
+async function loadModel(db: Kysely<DB>, id: string): Promise<LoadedClassifier> {
   const cached = loaded.get(db);
-  if (cached?.id === current) return cached;
-  const row = await db.selectFrom('classifier_models').select('model').where('id', '=', current).executeTakeFirstOrThrow();
-  const fresh = { id: current, classifier: TextClassifier.deserialise(row.model) };
+  if (cached?.id === id) return cached;
+  const row = await db.selectFrom('classifier_models').select('model').where('id', '=', id).executeTakeFirstOrThrow();
+  const fresh = { id, classifier: TextClassifier.deserialise(row.model) };
   loaded.set(db, fresh);
   return fresh;
 }
@@ -51,7 +56,8 @@ export async function currentClassifier(db: Kysely<DB>): Promise<LoadedClassifie
  * passing (a case page must not wait 20 s for a first training; `gongzhi start` trains a new demo's).
  */
 export async function readyClassifier(db: Kysely<DB>): Promise<LoadedClassifier | null> {
-  return (await currentModelId(db)) ? currentClassifier(db) : null;
+  const current = await currentModelId(db);
+  return current ? loadModel(db, current) : null;
 }
 
 async function currentModelId(db: Kysely<DB>): Promise<string | null> {
