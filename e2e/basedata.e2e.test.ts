@@ -127,6 +127,7 @@ describe('人房企', () => {
     await search(admin, '欧阳明');
     const row = admin.locator('[data-testid=people-table] .ant-table-row').filter({ hasText: owner.name });
     await expect.poll(() => row.count(), until).toBe(1);
+    await expect.poll(() => row.textContent(), until).toContain('独居老人'); // the tag names load on their own
     const text = (await row.textContent())!;
     expect(text).toContain(`370303********${owner.id.slice(-4)}`);
     expect(text).toContain('138****0418');

@@ -2,6 +2,7 @@ import type { CaseState } from '@gongzhi/contracts';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.js';
+import { startPeriodicJob } from '../../platform/jobs.js';
 import { loadCalendar } from '../calendar/index.js';
 import { categoryByCode } from './categories.service.js';
 import { caseUnits, loadCase, recordStep } from './case-record.js';
@@ -63,16 +64,5 @@ export async function scanDeadlines(db: Kysely<DB>, now = new Date()): Promise<{
 
 /** Runs the scan every `seconds` in this process; returns a stop function. */
 export function startDeadlineJob(db: Kysely<DB>, logger: Logger, seconds: number): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => scanDeadlines(db)).then(
-      (r) => (r.reminded || r.overdue || r.escalated) && logger.info(r, 'deadline scan'),
-      (error: unknown) => logger.error({ err: error }, 'deadline scan failed'),
-    );
-  }, seconds * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob('deadline scan', seconds, () => scanDeadlines(db), logger, (r) => r.reminded + r.overdue + r.escalated > 0);
 }

@@ -26,7 +26,8 @@ export function UsageTag({ usage }: { usage: Usage }) {
 export function GroupTags({ codes }: { codes: readonly string[] }) {
   const { lang } = useI18n();
   const tags = useTags();
-  if (codes.length === 0) return null;
+  // until the names arrive, show nothing rather than flash the raw codes
+  if (codes.length === 0 || tags.length === 0) return null;
   return (
     <Space size={[4, 4]} wrap>
       {codes.map((code) => {
