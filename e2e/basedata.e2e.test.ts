@@ -1,7 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GridDetail, LocateResponse } from '../contracts/src/index.js';
-import { account, screenshot, startServer, type E2EServer } from './harness.js';
+import { account, screenshot, signInOn, startServer, type E2EServer } from './harness.js';
 
 /**
  * 人房企 in the browser: the data administrator finds a person, reveals the ID number with a reason and
@@ -98,14 +98,9 @@ async function search(page: Page, text: string) {
 }
 
 async function signIn(username: string, options: BrowserContextOptions): Promise<Page> {
-  const page = await (await server.browser.newContext(options)).newPage();
-  current = page;
-  await page.goto(server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(account(server, username).password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-name').waitFor();
-  return page;
+  current = await (await server.browser.newContext(options)).newPage();
+  await signInOn(current, server, username);
+  return current;
 }
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CategoryItem } from '../contracts/src/index.js';
 import { categoryOptions } from '../web/src/pages/cases/categories.js';
-import { account, pointInGrid, screenshot, startServer, type E2EServer } from './harness.js';
+import { account, pointInGrid, screenshot, signInOn, startServer, type E2EServer } from './harness.js';
 import { makePng } from './png.js';
 
 /**
@@ -36,11 +36,7 @@ async function signIn(username: string, options: BrowserContextOptions): Promise
   contexts.push(context);
   const page = await context.newPage();
   current = page;
-  await page.goto(server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(account(server, username).password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-name').waitFor();
+  await signInOn(page, server, username);
   return page;
 }
 

@@ -5,7 +5,7 @@ import type { APIRequestContext, BrowserContext, BrowserContextOptions, Page } f
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CategoryItem } from '../contracts/src/index.js';
 import { categoryOptions } from '../web/src/pages/cases/categories.js';
-import { account, pointInGrid, screenshot, startServer, type E2EServer } from './harness.js';
+import { account, pageInNewContext, pointInGrid, screenshot, startServer, type E2EServer } from './harness.js';
 import { makePng } from './png.js';
 
 /**
@@ -32,11 +32,8 @@ const state = (page: Page) => page.getByTestId('case-state').textContent();
 const timeline = (page: Page) => page.getByTestId('case-timeline').textContent();
 
 async function newPage(options: BrowserContextOptions) {
-  const context = await server.browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  current = page;
-  return page;
+  current = await pageInNewContext(server, contexts, options);
+  return current;
 }
 
 async function signInWithPassword(username: string): Promise<Page> {

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonDetail, PersonListItem } from '../contracts/src/index.js';
 import { idCheckChar } from '../server/src/modules/basedata/identity.js';
-import { account, screenshot, startServer, type E2EServer } from './harness.js';
+import { account, screenshot, signInOn, startServer, type E2EServer } from './harness.js';
 
 /**
  * 采集走访 on a phone without a network: a grid worker registers a person and records a visit while
@@ -55,11 +55,7 @@ afterEach(async ({ task }) => {
 
 describe('采集走访 offline', () => {
   it('the grid worker opens 采集走访 on a phone; the form follows the grid’s field definitions', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('用户名').fill('gridworker');
-    await page.getByLabel('密码').fill(account(server, 'gridworker').password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('user-name').waitFor();
+    await signInOn(page, server, 'gridworker');
     await page.goto(`${server.url}/#/collect`);
     await page.getByTestId('person-form').waitFor();
     // core fields with their required marks, choices as selects

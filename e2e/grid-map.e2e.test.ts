@@ -1,16 +1,14 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { account, screenshotDir, startServer, type E2EServer } from './harness.js';
+import { account, fillSignIn, screenshotDir, startServer, type E2EServer } from './harness.js';
 
 let server: E2EServer;
 let page: Page;
 const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 
 async function signIn(username: string, screenshot?: string) {
-  await page.goto(server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(account(server, username).password);
+  await fillSignIn(page, server, username);
   if (screenshot) await shot(screenshot);
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }

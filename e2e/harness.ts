@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { GridDetail, LocateResponse } from '../contracts/src/index.js';
 
 export interface DemoAccount {
@@ -32,12 +32,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `gongzhi start` on a fresh embedded database, as a newcomer would, and a headless Chromium. */
-export async function startServer(): Promise<E2EServer> {
+/** Starts `gongzhi start` on a fresh embedded database, as a newcomer would, and a headless Chromium; `extraEnv` tunes the server (job intervals). */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<E2EServer> {
   execFileSync(process.execPath, [path.join(root, 'scripts/build-web-if-stale.mjs')], { stdio: 'inherit' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/gongzhi.mjs'), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -72,6 +72,49 @@ export async function startServer(): Promise<E2EServer> {
 }
 
 export const account = (server: E2EServer, username: string) => server.accounts.find((a) => a.username === username)!;
+
+/** A page in a fresh browser context (its own cookies), kept in `contexts` for closing after the run. */
+export async function pageInNewContext(server: E2EServer, contexts: BrowserContext[], options: BrowserContextOptions): Promise<Page> {
+  const context = await server.browser.newContext(options);
+  contexts.push(context);
+  return context.newPage();
+}
+
+export const desktop: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+/** Opens the sign-in page and types a demo account's name and password (not yet submitted). */
+export async function fillSignIn(page: Page, server: E2EServer, username: string) {
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(account(server, username).password);
+}
+
+/** Signs a demo account in with its password on `page` and waits for the signed-in header. */
+export async function signInOn(page: Page, server: E2EServer, username: string) {
+  await fillSignIn(page, server, username);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-name').waitFor();
+}
+
+/** A demo account signed in with its password in a new browser context (closed with the browser). */
+export async function signInWithPassword(server: E2EServer, username: string, options: BrowserContextOptions = desktop): Promise<Page> {
+  const page = await (await server.browser.newContext(options)).newPage();
+  await signInOn(page, server, username);
+  return page;
+}
+
+/** The API as a signed-in page calls it (its cookie and CSRF token), for steps a journey does not watch. */
+export async function apiOf(server: E2EServer, page: Page) {
+  const csrf = ((await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string }).csrfToken;
+  return {
+    get: async <T>(p: string) => (await (await page.request.get(`${server.url}/api/v1${p}`)).json()) as T,
+    post: async <T>(p: string, data: unknown, headers: Record<string, string> = {}) => {
+      const res = await page.request.post(`${server.url}/api/v1${p}`, { data, headers: { 'x-csrf-token': csrf, ...headers } });
+      if (!res.ok()) throw new Error(`POST ${p}: ${res.status()} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+  };
+}
 
 /** A screenshot; `whole` stretches the viewport over the page's inner scroll area first (the app scrolls inside, not the document). */
 export async function screenshot(page: Page, name: string, whole = false) {

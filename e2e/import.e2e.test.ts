@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportItem, PersonListItem } from '../contracts/src/index.js';
 import { idCheckChar } from '../server/src/modules/basedata/identity.js';
-import { account, screenshot, startServer, type E2EServer } from './harness.js';
+import { account, screenshot, signInOn, startServer, type E2EServer } from './harness.js';
 
 /**
  * 导入 and 比对 in the browser: the data administrator imports a department's CSV with a few bad rows
@@ -82,11 +82,7 @@ afterEach(async ({ task }) => {
 
 describe('导入 and 比对', () => {
   it('the data administrator picks a CSV and a source; the preview shows the headings, rows, encoding and the guessed mapping', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('用户名').fill('dataadmin');
-    await page.getByLabel('密码').fill(account(server, 'dataadmin').password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('user-name').waitFor();
+    await signInOn(page, server, 'dataadmin');
     await page.getByRole('menuitem', { name: '人房企' }).click();
     await page.getByRole('tab', { name: '导入' }).click();
     await page.getByTestId('imports-tab').waitFor();

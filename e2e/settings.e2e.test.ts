@@ -1,7 +1,8 @@
 import path from 'node:path';
+import crypto from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { account, screenshot, screenshotDir, startServer, type E2EServer } from './harness.js';
+import { account, apiOf, pointInGrid, screenshot, screenshotDir, signInWithPassword, startServer, type E2EServer } from './harness.js';
 
 /**
  * 办理设置 in the browser: the data administrator adds a case type, sets and removes a routing rule,
@@ -17,6 +18,11 @@ const formItem = (label: string) => page.locator('.ant-form-item').filter({ has:
 const categoryRow = (code: string) => page.locator(`[data-testid=categories-tab] tr[data-row-key="${code}"]`);
 const dayCell = (day: string) => page.locator(`[data-testid=calendar-year-view] [data-day="${day}"]`);
 const lastMessage = () => page.locator('.ant-message-notice').last().textContent();
+/** Picks a class and a type in the open category cascader. */
+async function pickInCascader(major: string, minor: string) {
+  await page.locator('.ant-cascader-menu').first().locator('.ant-cascader-menu-item', { hasText: major }).click();
+  await page.locator('.ant-cascader-menu').nth(1).locator('.ant-cascader-menu-item', { hasText: minor }).click();
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -88,8 +94,7 @@ describe('办理设置', () => {
     expect(await tab.textContent()).toContain('属地兜底');
 
     await formItem('问题类别').locator('.ant-select').click();
-    await page.locator('.ant-cascader-menu').first().locator('.ant-cascader-menu-item', { hasText: '街面秩序' }).click();
-    await page.locator('.ant-cascader-menu').nth(1).locator('.ant-cascader-menu-item', { hasText: '共享单车堆积' }).click();
+    await pickInCascader('街面秩序', '共享单车堆积');
 
     await formItem('管辖区域').locator('.ant-select').click();
     await page.keyboard.type('车站街道');
@@ -114,6 +119,140 @@ describe('办理设置', () => {
     await rule.getByRole('button', { name: /删\s*除/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
     await expect.poll(() => rule.count(), until).toBe(0);
+  });
+
+  it('adds report fields to E0598 (a choice and a number), reorders them, and Open311 publishes them', async () => {
+    await page.getByRole('tab', { name: '上报附加项' }).click();
+    const tab = page.getByTestId('report-fields-tab');
+    await tab.waitFor();
+    // 井盖 (C0101) is shown first, with its seeded fields
+    await expect.poll(() => tab.locator('.ant-table-row').count(), until).toBe(3);
+    expect(await tab.textContent()).toContain('井盖类型');
+    await shot('settings-4b-report-fields-c0101');
+
+    await tab.getByTestId('report-fields-category').click();
+    await pickInCascader('街面秩序', '共享单车堆积');
+    await expect.poll(() => tab.textContent(), until).toContain('该小类没有附加项');
+
+    const drawer = page.locator('.ant-drawer-content');
+    const field = (label: string) => drawer.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) }).first();
+    await tab.getByTestId('report-field-add').click();
+    await drawer.getByTestId('report-field-form').waitFor();
+    expect(await drawer.locator('.ant-drawer-title').textContent()).toBe('新增附加项 · 共享单车堆积（E0598）');
+    await field('代码').locator('input').fill('brand');
+    await field('名称').locator('textarea').fill('单车品牌');
+    await field('必填').getByRole('switch').click();
+    const values = drawer.getByTestId('report-field-values');
+    const option = async (i: number, key: string, name: string) => {
+      await values.getByPlaceholder('键').nth(i).fill(key);
+      await values.getByPlaceholder('显示名称').nth(i).fill(name);
+    };
+    await option(0, 'meituan', '美团');
+    await values.getByTestId('report-field-add-value').click();
+    await option(1, 'hellobike', '哈啰');
+    await values.getByTestId('report-field-add-value').click();
+    await option(2, 'didi', '青桔');
+    await shot('settings-4c-report-field-new');
+    await drawer.getByTestId('report-field-save').click();
+    await expect.poll(() => tab.locator('.ant-table-row').count(), until).toBe(1);
+    const brand = tab.locator('tr[data-row-key="brand"]');
+    expect(await brand.textContent()).toContain('单车品牌');
+    expect(await brand.textContent()).toContain('单选');
+    expect(await brand.textContent()).toContain('哈啰');
+
+    // a number field; a bad code is refused in the form before it reaches the server
+    await tab.getByTestId('report-field-add').click();
+    await drawer.getByTestId('report-field-form').waitFor();
+    await field('代码').locator('input').fill('Count');
+    await field('名称').locator('textarea').fill('堆积数量（辆）');
+    await field('类型').locator('.ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '数字' }).click();
+    await drawer.getByTestId('report-field-save').click();
+    await expect.poll(() => drawer.textContent(), until).toContain('小写字母开头');
+    await field('代码').locator('input').fill('bike_count');
+    await drawer.getByTestId('report-field-save').click();
+    await expect.poll(() => tab.locator('.ant-table-row').count(), until).toBe(2);
+
+    // the count moves up: the order is the order of the form and of the service definition
+    await tab.locator('tr[data-row-key="bike_count"]').getByRole('button', { name: '上移' }).click();
+    await expect.poll(() => tab.locator('.ant-table-row').first().getAttribute('data-row-key'), until).toBe('bike_count');
+    await shot('settings-4d-report-fields-e0598');
+
+    const definition = await (await page.request.get(`${server.url}/open311/v2/services/E0598.json`)).json();
+    expect(definition.attributes.map((a: { code: string }) => a.code)).toEqual(['bike_count', 'brand']);
+    expect(definition.attributes[1]).toMatchObject({ datatype: 'singlevaluelist', required: true, description: '单车品牌', order: 2 });
+    expect(definition.attributes[1].values).toEqual([{ key: 'meituan', name: '美团' }, { key: 'hellobike', name: '哈啰' }, { key: 'didi', name: '青桔' }]);
+    const services = await (await page.request.get(`${server.url}/open311/v2/services.json`)).json();
+    expect(services.find((x: { service_code: string }) => x.service_code === 'E0598')).toMatchObject({ metadata: true });
+
+    // and goes again
+    await tab.locator('tr[data-row-key="bike_count"]').getByRole('button', { name: /删\s*除/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await expect.poll(() => tab.locator('.ant-table-row').count(), until).toBe(1);
+  });
+
+  it('a grid worker answers the new field on the report page; the dispatcher sees 疑似重复 on the case page and merges', async () => {
+    const options = { viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', permissions: ['geolocation'] };
+    const signIn = (username: string) => signInWithPassword(server, username, options);
+    const outer = page;
+    const opened: Page[] = [];
+    try {
+      const worker = await signIn('gridworker');
+      opened.push(worker);
+      page = worker;
+      const [lng, lat] = await pointInGrid(server, worker, account(server, 'gridworker').scopeCode);
+      await worker.context().setGeolocation({ longitude: lng, latitude: lat });
+      // a first report of the bikes, through the API
+      const first = await (await apiOf(server, worker)).post<{ id: string; number: string }>('/cases',
+        { categoryCode: 'E0598', description: '华光路地铁口共享单车堆积，占满人行道无法通行', lng, lat, attributes: { brand: 'meituan' } },
+        { 'idempotency-key': crypto.randomUUID() });
+      expect(first.number).toMatch(/^370303-\d{8}-\d{5}$/);
+
+      await worker.getByRole('menuitem', { name: '上报' }).click();
+      await worker.getByTestId('report-form').waitFor();
+      await worker.getByLabel('问题类别').click();
+      await pickInCascader('街面秩序', '共享单车堆积');
+      const fields = worker.getByTestId('report-fields-form');
+      await expect.poll(() => fields.textContent(), until).toContain('单车品牌');
+      expect(await fields.textContent()).toContain('哈啰');
+      await worker.getByLabel('问题描述').fill('华光路地铁口的共享单车堆积，人行道无法通行');
+      await worker.getByRole('button', { name: '使用当前位置' }).click();
+      await expect.poll(() => worker.getByTestId('located').count(), until).toBe(1);
+      // the field is required: the form says so before anything is sent
+      await worker.getByRole('button', { name: /提交上报/ }).click();
+      await expect.poll(() => fields.textContent(), until).toContain('请填写“单车品牌”');
+      await fields.getByText('哈啰').click();
+      await shot('settings-4e-report-page-fields', true);
+      await worker.getByRole('button', { name: /提交上报/ }).click();
+      await expect.poll(() => worker.getByTestId('created-number').textContent(), until).toMatch(/370303-\d{8}-\d{5}/);
+      const second = (await worker.getByTestId('created-number').textContent())!.match(/370303-\d{8}-\d{5}/)![0];
+      const answers = (await (await worker.request.get(`${server.url}/api/v1/cases/${second}`)).json()).timeline[0].detail.attributes;
+      expect(answers).toEqual({ brand: 'hellobike' });
+
+      const dispatcher = await signIn('dispatcher');
+      opened.push(dispatcher);
+      page = dispatcher;
+      await dispatcher.goto(`${server.url}/#/cases/${second}`);
+      const notice = dispatcher.getByTestId('case-duplicate');
+      await expect.poll(() => notice.textContent(), until).toContain(first.number);
+      expect(await notice.textContent()).toMatch(/疑似重复：与 370303-\d{8}-\d{5} 相似（距离 \d+ 米）/);
+      expect(await dispatcher.getByTestId('case-duplicate-link').getAttribute('href')).toBe(`#/cases/${first.id}`);
+      // the answer to the field, named as the field names it
+      await expect.poll(() => dispatcher.getByTestId('case-answers').textContent(), until).toContain('单车品牌哈啰');
+      await shot('settings-4f-case-duplicate');
+      await notice.getByTestId('case-duplicate-merge').click();
+      const dialog = dispatcher.getByTestId('action-form');
+      await dialog.waitFor();
+      expect(await dialog.locator('input').first().inputValue()).toBe(first.number);
+      await dispatcher.waitForTimeout(400);
+      await shot('settings-4g-case-duplicate-merge');
+      await dispatcher.getByRole('button', { name: /提\s*交/ }).click();
+      await expect.poll(() => dispatcher.getByTestId('case-state').textContent(), until).toBe('已合并');
+      expect(await dispatcher.getByTestId('case-duplicate').count()).toBe(0);
+    } finally {
+      page = outer;
+      for (const p of opened) await p.context().close();
+    }
   });
 
   it('shows the 2026 work calendar with 国庆节 marked', async () => {
@@ -189,6 +328,12 @@ describe('办理设置', () => {
     await page.getByRole('tab', { name: 'Categories' }).click();
     await expect.poll(() => categoryRow('E05').textContent(), until).toContain('Street order');
     await shot('settings-9-english');
+    await page.getByRole('tab', { name: 'Report fields' }).click();
+    await expect.poll(() => page.getByTestId('report-fields').textContent(), until).toContain('Single choice');
+    expect(await page.getByTestId('report-fields-tab').textContent()).toContain('Partners see the same fields');
+    expect(await page.getByTestId('report-field-add').isEnabled()).toBe(true);
+    await page.waitForTimeout(400); // the tab slides in
+    await shot('settings-9b-report-fields-english');
     await page.getByText('中文', { exact: true }).click();
   });
 });

@@ -66,6 +66,8 @@ export const reportCaseRequest = z.object({
   /** A dispatcher entering a 12345 call sets hotline; other sources follow from who reports. */
   source: z.enum(['hotline']).optional(),
   callerName: z.string().trim().max(40).optional(),
+  /** Answers to the category's extra fields (上报附加项) by code: a list's keys, other answers as text. Absent = not asked. */
+  attributes: z.record(z.string().max(40), z.union([z.string().max(2000), z.array(z.string().max(200)).max(50)])).optional(),
 });
 export type ReportCaseRequest = z.input<typeof reportCaseRequest>;
 export type ReportCase = z.output<typeof reportCaseRequest>;
@@ -94,7 +96,7 @@ export type CaseActionBody = z.output<typeof caseActionRequest>;
 
 export const unitRef = z.object({ id: uuid, name: z.string() });
 
-/** A new report that likely repeats an older open case nearby (see duplicates.ts); only on reported cases of inboxes. */
+/** A new report that likely repeats an older open case nearby (see duplicates.ts); only on reported cases, in a dispatcher's lists and case page. */
 export const likelyDuplicate = z.object({ id: uuid, number: z.string(), distanceM: z.number(), similarity: z.number() });
 export type LikelyDuplicate = z.infer<typeof likelyDuplicate>;
 
@@ -124,6 +126,8 @@ export const caseListItem = z.object({
   lng: z.number(),
   lat: z.number(),
   likelyDuplicateOf: likelyDuplicate.nullable().optional(),
+  /** For dispatchers, on a report not yet dispatched: the text classifier's reading kept on the case (null until read). */
+  reading: z.object({ label: z.string(), confidence: z.number(), unitName: z.string().nullable() }).nullable().optional(),
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 
@@ -233,3 +237,39 @@ export const upsertCategoryRequest = categoryItem.omit({ code: true }).extend({
 
 export const routingRuleItem = z.object({ id: uuid, categoryCode: z.string(), categoryName: z.string(), regionCode: z.string(), regionName: z.string(), unit: unitRef });
 export const createRoutingRuleRequest = z.object({ categoryCode: z.string().max(20), regionCode: divisionCode, unitId: uuid });
+
+/** Extra fields of a category (上报附加项), asked when it is reported; Open311 publishes them as the service definition. */
+export const attributeDatatypes = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+export const attributeListDatatypes = ['singlevaluelist', 'multivaluelist'] as const;
+export const attributeValue = z.object({
+  key: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'attribute_key.format' }),
+  name: z.string().trim().min(1).max(100),
+});
+export const categoryAttributeItem = z.object({
+  code: z.string(),
+  datatype: z.enum(attributeDatatypes),
+  required: z.boolean(),
+  /** False when the attribute only informs the reporter and takes no answer. */
+  variable: z.boolean(),
+  description: z.string(),
+  datatypeDescription: z.string().nullable(),
+  order: z.number().int(),
+  values: z.array(z.object({ key: z.string(), name: z.string() })),
+});
+export type CategoryAttributeItem = z.infer<typeof categoryAttributeItem>;
+export const attributeCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'attribute_code.format' });
+/** PUT body (edit); `order` places the field at that position (the others move), absent = where it is, or last. */
+export const updateCategoryAttributeRequest = z.object({
+  datatype: z.enum(attributeDatatypes, { message: 'attribute.datatype' }),
+  required: z.boolean().default(false),
+  variable: z.boolean().default(true),
+  description: z.string().trim().min(1).max(200),
+  datatypeDescription: z.string().trim().max(200).nullable().optional(),
+  order: z.number().int().min(1).max(100).optional(),
+  values: z.array(attributeValue).max(100).default([]),
+});
+export type CategoryAttributeInput = z.output<typeof updateCategoryAttributeRequest>;
+export const createCategoryAttributeRequest = updateCategoryAttributeRequest.extend({ code: attributeCode });
+export type CreateCategoryAttributeRequest = z.input<typeof createCategoryAttributeRequest>;
+/** The category's attribute codes in their new order: every code once. */
+export const reorderCategoryAttributesRequest = z.object({ codes: z.array(z.string().max(40)).min(1).max(100) });

@@ -11,3 +11,4 @@ export * from './calendar.js';
 export * from './basedata.js';
 export * from './classify.js';
 export * from './duplicates.js';
+export * from './citizen.js';

@@ -6,8 +6,10 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { failInterruptedImports, importFromCommandLine } from './modules/basedata/index.js';
-import { startDeadlineJob } from './modules/cases/index.js';
-import { classifyCsvFile, ClassifyCsvError, currentClassifier } from './modules/classify/index.js';
+import { startSignInCleanupJob } from './modules/accounts/index.js';
+import { purgePublicRequestLedger, startAutoDispatchJob, startDeadlineJob } from './modules/cases/index.js';
+import { classifyCsvFile, ClassifyCsvError, currentClassifier, retrainIfDue } from './modules/classify/index.js';
+import { startPeriodicJob } from './platform/jobs.js';
 import { createLogger } from './platform/logger.js';
 import { piiKeysFrom, resolvePiiSecret, type PiiKeys } from './platform/pii.js';
 import { demoLoginsFile, seedDemo, type DemoSeedResult } from './seed/demo.js';
@@ -87,12 +89,22 @@ async function main(argv: string[]) {
   const app = await buildApp({ config, database, logger });
   await app.listen({ port: config.PORT, host: config.HOST });
   const stopDeadlines = config.GONGZHI_DEADLINE_SCAN_SECONDS > 0 ? startDeadlineJob(database.db, logger, config.GONGZHI_DEADLINE_SCAN_SECONDS) : async () => {};
+  const stopAutoDispatch = config.GONGZHI_AUTO_DISPATCH_SECONDS > 0 ? startAutoDispatchJob(database.db, logger, config.GONGZHI_AUTO_DISPATCH_SECONDS) : async () => {};
+  const stopRetraining = config.GONGZHI_RETRAIN_CHECK_SECONDS > 0
+    ? startPeriodicJob('scheduled retraining', config.GONGZHI_RETRAIN_CHECK_SECONDS, () => retrainIfDue(database.db), logger, (model) => model !== null)
+    : async () => {};
+  const stopSignInCleanup = startSignInCleanupJob(database.db, logger);
+  const stopLedgerCleanup = startPeriodicJob('public request ledger cleanup', 3600, () => purgePublicRequestLedger(database.db), logger, (n) => n > 0);
   logger.info({ startupMs: Date.now() - started, database: database.kind }, 'gongzhi started');
   // a new demo district trains its classifier now, in a worker thread, rather than on the first report
   if (seeded) void currentClassifier(database.db).catch((err: unknown) => logger.warn({ err }, 'classifier training failed; it is tried again on first use'));
   printWelcome(config, seeded);
   const stop = async () => {
     await stopDeadlines();
+    await stopAutoDispatch();
+    await stopRetraining();
+    await stopSignInCleanup();
+    await stopLedgerCleanup();
     await app.close();
     await database.close();
     process.exit(0);

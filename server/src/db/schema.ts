@@ -237,6 +237,11 @@ export interface CasesTable {
   updated_at: Timestamp;
   intake_key: string | null;
   intake_principal: string | null;
+  suggested_label: string | null;
+  suggested_confidence: number | null;
+  suggested_unit_id: string | null;
+  classifier_model_id: string | null;
+  classified_at: NullableTimestamp;
 }
 
 export interface CaseUnitsTable {
@@ -523,6 +528,47 @@ export interface ClassifierLabelUnitsTable {
   unit_short_name: string;
 }
 
+export interface ClassifierCorrectionsTable {
+  id: Generated<string>;
+  case_id: string;
+  text: string;
+  suggested_label: string | null;
+  chosen_label: string;
+  agreed: boolean;
+  model_id: string | null;
+  chosen_by: string | null;
+  chosen_by_name: string;
+  chosen_at: Timestamp;
+}
+
+export interface ClassifierSettingsTable {
+  id: Generated<boolean>;
+  auto_dispatch_threshold: number | null;
+  retrain_interval_hours: Generated<number>;
+  retrain_min_corrections: Generated<number>;
+  updated_by_name: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CaseFollowersTable {
+  case_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface CaseLookupCodesTable {
+  case_id: string;
+  code_hash: string;
+  created_at: Generated<Date>;
+}
+
+export interface PublicRequestsTable {
+  id: Generated<string>;
+  kind: 'report' | 'photo' | 'lookup_failed';
+  ip: string;
+  at: Generated<Date>;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
@@ -545,6 +591,9 @@ export interface DB {
   case_events: CaseEventsTable;
   case_requests: CaseRequestsTable;
   case_files: CaseFilesTable;
+  case_followers: CaseFollowersTable;
+  case_lookup_codes: CaseLookupCodesTable;
+  public_requests: PublicRequestsTable;
   data_sources: DataSourcesTable;
   field_authorities: FieldAuthoritiesTable;
   data_writes: DataWritesTable;
@@ -564,4 +613,6 @@ export interface DB {
   case_parties: CasePartiesTable;
   classifier_models: ClassifierModelsTable;
   classifier_label_units: ClassifierLabelUnitsTable;
+  classifier_corrections: ClassifierCorrectionsTable;
+  classifier_settings: ClassifierSettingsTable;
 }

@@ -1,5 +1,5 @@
 import type { CaseAction, CaseLevel, Role } from '@gongzhi/contracts';
-import { forbidden, notFound, unauthorized, type AppError } from './errors.js';
+import { AppError, forbidden, notFound, unauthorized } from './errors.js';
 import type { MessageCode } from './messages.js';
 
 /**
@@ -29,6 +29,8 @@ export const permissions = [
   'case:rate',
   // suggest a label and a unit for a message's text (automatic classification)
   'case:classify',
+  // set the automatic dispatch threshold and retrain the classifier on dispatchers' choices
+  'classify:manage',
   // reference data of the loop: categories, routing rules, the work calendar
   'category:write',
   'routing:write',
@@ -55,10 +57,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   verifier: [...staffBase, 'case:verify'],
   grid_worker: [...staffBase, 'case:report', 'case:rate', 'basedata:read', 'basedata:write'],
   data_admin: [
-    ...staffBase, 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write',
+    ...staffBase, 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write', 'classify:manage',
     'basedata:read', 'basedata:write', 'basedata:reveal', 'basedata:import', 'basedata:define', 'basedata:resolve', 'basedata:export',
   ],
-  // a citizen reads only the cases they reported (the cases service narrows it)
+  // a citizen reads only the cases they reported or follow (the cases service narrows it)
   citizen: ['region:read', 'case:report', 'case:read', 'case:rate', 'case:classify'],
 };
 
@@ -154,6 +156,8 @@ export interface CaseFacts {
   /** Units that worked or work on the case, with their part. */
   units: ReadonlyArray<{ unitId: string; role: 'lead' | 'assist'; state: string }>;
   reporterId: string | null;
+  /** Citizens who follow the case (已有人反映 → 关注); given only where the citizen-safe view is answered. */
+  followerIds?: readonly string[];
 }
 
 const casePermission: Record<CaseAction, Permission> = {
@@ -189,10 +193,27 @@ export function coordinatingCode(f: Pick<CaseFacts, 'level' | 'countyCode' | 'st
  */
 export function mayReadCase(p: Principal, f: CaseFacts): boolean {
   if (f.reporterId === p.id) return true;
+  // a citizen who follows a case reads it too, in the citizen-safe view (see isFollowerView)
+  if (p.role === 'citizen' && f.followerIds?.includes(p.id)) return true;
   if (!p.permissions.has('case:read') || p.role === 'citizen') return false;
   if (!coversCode(p.scopeCode, f.gridCode ?? f.communityCode)) return false;
   if (p.role === 'handler') return f.units.some((u) => u.unitId === p.unitId);
   return true;
+}
+
+/** True when the principal reads the case only as a follower: they get the citizen-safe view. */
+export function isFollowerView(p: Principal, f: CaseFacts): boolean {
+  return p.role === 'citizen' && f.reporterId !== p.id && !!f.followerIds?.includes(p.id);
+}
+
+/**
+ * Following (关注) is for citizens: staff read cases through their jurisdiction. Throws 401/403;
+ * whether the case may be followed (open, not sensitive, near the citizen) is the service's question.
+ */
+export function requireFollower(principal: Principal | null): Principal {
+  const p = requirePermission(principal, 'case:report');
+  if (p.role !== 'citizen' || p.kind !== 'user') throw new AppError('case.follow_citizens_only', 403);
+  return p;
 }
 
 /**

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { problemCode, useTestApp } from '../test/harness.js';
 
 const ctx = useTestApp();
-const publicRoutes = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/otp', 'POST /api/v1/auth/otp/verify', 'GET /api/v1/grids/locate']);
+const publicRoutes = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/otp', 'POST /api/v1/auth/otp/verify', 'GET /api/v1/grids/locate',
+  // the citizen channel: anonymous reports, their look-up and the public map
+  'GET /api/v1/public/categories', 'POST /api/v1/public/reports', 'POST /api/v1/public/photos', 'POST /api/v1/public/reports/lookup', 'GET /api/v1/public/cases/map', 'GET /api/v1/public/outline']);
 const sample: Record<string, string> = { code: '370303001001001', id: '00000000-0000-4000-8000-000000000000', day: '2026-10-08', ref: '370303-20261122-00001' };
 
 /** Every route of the OpenAPI document, so that a new endpoint is covered the day it is added. */

@@ -9,7 +9,8 @@ import { LoginPage } from '../pages/login/LoginPage';
 import { GridMapPage } from '../pages/regions/GridMapPage';
 import { AppHeader } from './AppHeader';
 import { I18nProvider, useI18n } from './i18n';
-import { useHashRoute, type Route } from './pages';
+import { PublicShell } from '../pages/citizen/public';
+import { publicPages, useHashRoute, type PublicPage, type Route } from './pages';
 import { can, SessionProvider, useSession } from './session';
 
 // the case screens load on first use, so the grid map's bundle stays as it was
@@ -21,6 +22,10 @@ const PersonPage = lazy(() => import('../pages/basedata/PersonPage').then((m) =>
 const DwellingPage = lazy(() => import('../pages/basedata/DwellingPage').then((m) => ({ default: m.DwellingPage })));
 const OrganisationPage = lazy(() => import('../pages/basedata/OrganisationPage').then((m) => ({ default: m.OrganisationPage })));
 const CollectPage = lazy(() => import('../pages/collect/CollectPage').then((m) => ({ default: m.CollectPage })));
+// the citizen channel without signing in: 匿名反映, 查询进度, 身边的反映
+const AnonymousReportPage = lazy(() => import('../pages/citizen/AnonymousReportPage').then((m) => ({ default: m.AnonymousReportPage })));
+const LookupPage = lazy(() => import('../pages/citizen/LookupPage').then((m) => ({ default: m.LookupPage })));
+const PublicMapPage = lazy(() => import('../pages/citizen/PublicMapPage').then((m) => ({ default: m.PublicMapPage })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function Screen({ route }: { route: Route }) {
@@ -35,16 +40,34 @@ function Screen({ route }: { route: Route }) {
   if (route.page === 'dwelling' && route.id && can(user, 'basedata:read')) return <DwellingPage key={route.id} id={route.id} />;
   if (route.page === 'organisation' && route.id && can(user, 'basedata:read')) return <OrganisationPage key={route.id} id={route.id} />;
   if (route.page === 'collect' && can(user, 'basedata:write')) return <CollectPage />;
+  if (route.page === 'public-map') return <PublicScreen route={route} />;
+  if (route.page === 'lookup') return <LookupPage />;
   if (can(user, 'grid:read')) return <GridMapPage />;
   // citizens have no grid map: their home is reporting
   if (can(user, 'case:report')) return <ReportPage />;
   return <Result status="403" />;
 }
 
+/** The pages anyone may open; signed in, 匿名反映 is the ordinary report page. */
+function PublicScreen({ route }: { route: Route }) {
+  if (route.page === 'lookup') return <LookupPage />;
+  if (route.page === 'public-map') return <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}><PublicMapPage /></div>;
+  return <AnonymousReportPage />;
+}
+
 function Screens() {
   const { user, loading } = useSession();
   const route = useHashRoute();
   if (loading) return <Spin fullscreen />;
+  if (!user && publicPages.includes(route.page)) {
+    return (
+      <PublicShell page={route.page as PublicPage}>
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+          <PublicScreen route={route} />
+        </Suspense>
+      </PublicShell>
+    );
+  }
   if (!user) return <LoginPage />;
   return (
     <Layout style={{ height: '100%' }}>

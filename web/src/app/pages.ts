@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 
-export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report' | 'settings' | 'basedata' | 'person' | 'dwelling' | 'organisation' | 'collect';
+export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report' | 'settings' | 'basedata' | 'person' | 'dwelling' | 'organisation' | 'collect' | PublicPage;
+/** Pages anyone may open without signing in: #/anonymous (匿名反映), #/lookup (查询进度), #/public-map (身边的反映). */
+export type PublicPage = 'anonymous' | 'lookup' | 'public-map';
+export const publicPages: readonly Page[] = ['anonymous', 'lookup', 'public-map'];
 /** Pages that show one record (their id is in the hash). */
 export type RecordPage = 'case' | 'person' | 'dwelling' | 'organisation';
 export interface Route {
@@ -23,6 +26,7 @@ export function parseHash(hash: string): Route {
   if (first === 'settings') return { page: 'settings', id: null };
   if (first === 'cases') return second ? { page: 'case', id: decodeURIComponent(second) } : { page: 'cases', id: null };
   if (first === 'collect') return { page: 'collect', id: null };
+  if (first && publicPages.includes(first as Page)) return { page: first as Page, id: null };
   if (first === 'basedata') {
     const record = second ? basedataRecords[second] : undefined;
     if (record && parts[2]) return { page: record, id: decodeURIComponent(parts[2]) };

@@ -8,6 +8,7 @@ import { escalation, lapsePendingRequest, minutesLeft, releaseUnits, type CaseUp
 import { reportableCategory } from './categories.service.js';
 import { attachPhotos, caseFacts, caseUnits, loadCase, recordStep } from './case-record.js';
 import { dispatchable } from './routing.service.js';
+import { recordDispatchChoice } from '../classify/index.js';
 
 export interface StepResult {
   update: CaseUpdate;
@@ -62,6 +63,13 @@ export const actionSteps: Steps = {
       select ${ctx.c.id}::uuid, u.id, case when u.id = ${body.leadUnitId}::uuid then 'lead' else 'assist' end, 'dispatched', ${ctx.now}
       from unnest(${ids}::uuid[]) as u(id)
       on conflict (case_id, unit_id) do update set role = excluded.role, state = 'dispatched', dispatched_at = excluded.dispatched_at`.execute(ctx.tx);
+    // a person's choice of department is a labelled message for the next training (人机协同)
+    if (ctx.actor) {
+      await recordDispatchChoice(ctx.tx, {
+        caseId: ctx.c.id, text: ctx.c.description, suggestedLabel: ctx.c.suggested_label, modelId: ctx.c.classifier_model_id,
+        unitCode: units.get(body.leadUnitId)!.code, by: { id: ctx.actor.kind === 'user' ? ctx.actor.id : null, name: ctx.actor.displayName },
+      });
+    }
     return {
       update: { lead_unit_id: body.leadUnitId, dispatched_at: ctx.now, ...(await ctx.clock('handle')) },
       note: body.note,

@@ -38,12 +38,24 @@ export function allowedActions(p: Principal, c: LoadedCase, units: CaseUnitRow[]
  * version is the one the actor saw (409 case.stale) and that the state allows the action (409), then
  * writes the change, the timeline row and the event in one transaction.
  */
-export async function applyAction(db: Kysely<DB>, actor: Principal | null, ref: string, body: Action, now = new Date()): Promise<string> {
+export function applyAction(db: Kysely<DB>, actor: Principal | null, ref: string, body: Action, now = new Date()): Promise<string> {
+  return takeStep(db, actor, ref, body, now, (c, units) => void requireCaseAction(actor, body.action, caseFacts(c, units)));
+}
+
+/**
+ * A step the platform takes by itself (自动立案 and 自动派遣 of a confidently classified report): no
+ * person acts, so no person's rights are checked; the timeline names 系统.
+ */
+export function applySystemAction(db: Kysely<DB>, ref: string, body: Extract<Action, { action: 'register' | 'dispatch' }>, now = new Date()): Promise<string> {
+  return takeStep(db, null, ref, body, now, () => undefined);
+}
+
+async function takeStep(db: Kysely<DB>, actor: Principal | null, ref: string, body: Action, now: Date, authorise: (c: LoadedCase, units: CaseUnitRow[]) => void): Promise<string> {
   const cal = await loadCalendar(db);
   return db.transaction().execute(async (tx) => {
     const c = await loadCase(tx, ref, true);
     const units = await caseUnits(tx, c.id);
-    requireCaseAction(actor, body.action, caseFacts(c, units));
+    authorise(c, units);
     if (c.version !== body.version) throw conflict('case.stale', { current: c.version, sent: body.version });
     const pending = await pendingRequest(tx, c.id);
     if (!offered(body.action, c, pending)) {

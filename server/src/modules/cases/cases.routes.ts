@@ -1,8 +1,10 @@
 import { caseActionRequest, caseCreated, caseDetail, caseListQuery, caseListResponse, caseMapQuery, reportCaseRequest, similarCasesQuery, similarCasesResponse } from '@gongzhi/contracts';
 import { z } from 'zod';
+import { requirePermission } from '../../platform/access.js';
 import { typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { applyAction } from './actions.service.js';
+import { checkedReportAnswers } from './category-attributes.service.js';
 import { similarOpenCases } from './duplicates.service.js';
 import { reportCase } from './intake.service.js';
 import { caseDetail as getCaseDetail, caseMap, caseSummary, listCases } from './queries.service.js';
@@ -25,7 +27,11 @@ export function caseRoutes(app: App, { db }: RouteDeps) {
       },
     },
     async (req, reply) => {
-      const intake = await reportCase(db, req.principal, req.body, req.headers['idempotency-key']);
+      const { attributes, ...report } = req.body;
+      // who may report is answered before what their answers hold (403 before 400)
+      requirePermission(req.principal, 'case:report');
+      const answers = await checkedReportAnswers(db, report.categoryCode, attributes);
+      const intake = await reportCase(db, req.principal, { ...report, ...(answers ? { attributes: answers } : {}) }, req.headers['idempotency-key']);
       return intake.created ? reply.status(201).send(intake.summary) : reply.status(200).send(await caseSummary(db, req.principal, intake.caseId));
     },
   );

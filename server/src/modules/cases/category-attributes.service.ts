@@ -1,9 +1,14 @@
+import { attributeDatatypes, attributeListDatatypes, type CategoryAttributeInput } from '@gongzhi/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { requirePermission, type Principal } from '../../platform/access.js';
+import { writeAudit } from '../../platform/audit.js';
+import { badRequest, notFound } from '../../platform/errors.js';
+import { categoryByCode } from './categories.service.js';
+import { checkAttributes, type AttributeAnswers, type CheckedAnswers } from './category-attributes.check.js';
 
 type AttributeRow = Selectable<DB['case_category_attributes']>;
 
-export const attributeDatatypes = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
 export type AttributeDatatype = (typeof attributeDatatypes)[number];
 
 /** One extra field of a category, as forms (and Open311 service definitions) show it. */
@@ -34,6 +39,123 @@ const present = (a: AttributeRow): CategoryAttribute => ({
 export async function categoryAttributes(db: Kysely<DB>, categoryCode: string): Promise<CategoryAttribute[]> {
   const rows = await db.selectFrom('case_category_attributes').selectAll().where('category_code', '=', categoryCode).orderBy('order').execute();
   return rows.map(present);
+}
+
+/** The extra fields of a category, for the settings page (any signed-in user may read them, as the categories). */
+export async function listCategoryAttributes(db: Kysely<DB>, actor: Principal | null, categoryCode: string): Promise<CategoryAttribute[]> {
+  requirePermission(actor, 'region:read');
+  await categoryByCode(db, categoryCode);
+  return categoryAttributes(db, categoryCode);
+}
+
+/** What the table's checks would refuse with a bare constraint name, said in words: lists need options, the rest none. */
+function checkInput(input: CategoryAttributeInput): void {
+  const isList = (attributeListDatatypes as readonly string[]).includes(input.datatype);
+  if (isList && input.values.length === 0) throw badRequest('case.attribute_values_required', { datatype: input.datatype });
+  if (!isList && input.values.length > 0) throw badRequest('case.attribute_values_unexpected', { datatype: input.datatype });
+  const keys = new Set<string>();
+  for (const v of input.values) {
+    if (keys.has(v.key)) throw badRequest('case.attribute_value_twice', { key: v.key });
+    keys.add(v.key);
+  }
+  if (!input.variable && input.required) throw badRequest('case.attribute_info_required');
+}
+
+/** Writes `codes` as the category's order 1…n (the unique order is moved out of the way first, as it cannot be deferred). */
+async function renumber(tx: Kysely<DB>, categoryCode: string, codes: readonly string[]): Promise<void> {
+  await tx.updateTable('case_category_attributes').set((eb) => ({ order: eb('order', '+', 1000) })).where('category_code', '=', categoryCode).execute();
+  for (const [i, code] of codes.entries()) {
+    await tx.updateTable('case_category_attributes').set({ order: i + 1 }).where('category_code', '=', categoryCode).where('code', '=', code).execute();
+  }
+}
+
+/** The codes of a category in order, with `code` moved to position `order` (1-based; past the end = last). */
+function placed(codes: readonly string[], code: string, order: number | undefined): string[] {
+  const current = codes.indexOf(code);
+  if (order === undefined && current >= 0) return [...codes];
+  const others = codes.filter((c) => c !== code);
+  const at = Math.min(Math.max((order ?? others.length + 1) - 1, 0), others.length);
+  return [...others.slice(0, at), code, ...others.slice(at)];
+}
+
+/** A leaf category whose fields an administrator edits (a major class is never reported, so it has none). */
+async function editableCategory(tx: Kysely<DB>, categoryCode: string): Promise<void> {
+  const category = await categoryByCode(tx, categoryCode);
+  if (category.parent_code === null) throw badRequest('case.category_major', { code: categoryCode });
+}
+
+async function orderedCodes(tx: Kysely<DB>, categoryCode: string): Promise<string[]> {
+  const rows = await tx.selectFrom('case_category_attributes').select('code').where('category_code', '=', categoryCode).orderBy('order').forUpdate().execute();
+  return rows.map((r) => r.code);
+}
+
+/**
+ * Adds (`create`) or edits an extra field of a category; `order` moves it among the others. Adding a
+ * code the category already has is a 400, editing one it lacks a 404.
+ */
+export async function saveCategoryAttribute(
+  db: Kysely<DB>, actor: Principal | null, categoryCode: string, code: string, input: CategoryAttributeInput, mode: 'create' | 'update', ip: string,
+): Promise<CategoryAttribute> {
+  const p = requirePermission(actor, 'category:write');
+  checkInput(input);
+  return db.transaction().execute(async (tx) => {
+    await editableCategory(tx, categoryCode);
+    const codes = await orderedCodes(tx, categoryCode);
+    if (mode === 'create' && codes.includes(code)) throw badRequest('case.attribute_exists', { code, category: categoryCode });
+    if (mode === 'update' && !codes.includes(code)) throw notFound('case.attribute_not_found', { code, category: categoryCode });
+    const values = {
+      datatype: input.datatype, required: input.required, variable: input.variable, description: input.description,
+      datatype_description: input.datatypeDescription || null, values: JSON.stringify(input.values),
+    };
+    const order = placed(codes, code, input.order);
+    if (mode === 'create') {
+      // a free order until renumber places it (the others are 1…n ≤ 100, then 1001…)
+      await tx.insertInto('case_category_attributes').values({ category_code: categoryCode, code, order: 999, ...values }).execute();
+    } else {
+      await tx.updateTable('case_category_attributes').set(values).where('category_code', '=', categoryCode).where('code', '=', code).execute();
+    }
+    await renumber(tx, categoryCode, order);
+    await writeAudit(tx, { action: `category.attribute_${mode}`, actor: p, targetType: 'case_category', targetId: categoryCode, ip, detail: { code, datatype: input.datatype, order: order.indexOf(code) + 1 } });
+    return (await categoryAttributes(tx, categoryCode)).find((a) => a.code === code)!;
+  });
+}
+
+export async function deleteCategoryAttribute(db: Kysely<DB>, actor: Principal | null, categoryCode: string, code: string, ip: string): Promise<void> {
+  const p = requirePermission(actor, 'category:write');
+  await db.transaction().execute(async (tx) => {
+    await categoryByCode(tx, categoryCode);
+    const codes = await orderedCodes(tx, categoryCode);
+    if (!codes.includes(code)) throw notFound('case.attribute_not_found', { code, category: categoryCode });
+    await tx.deleteFrom('case_category_attributes').where('category_code', '=', categoryCode).where('code', '=', code).execute();
+    await renumber(tx, categoryCode, codes.filter((c) => c !== code));
+    await writeAudit(tx, { action: 'category.attribute_delete', actor: p, targetType: 'case_category', targetId: categoryCode, ip, detail: { code } });
+  });
+}
+
+/** Puts a category's fields in the order given, which must name each of them once. */
+export async function reorderCategoryAttributes(db: Kysely<DB>, actor: Principal | null, categoryCode: string, codes: readonly string[], ip: string): Promise<CategoryAttribute[]> {
+  const p = requirePermission(actor, 'category:write');
+  return db.transaction().execute(async (tx) => {
+    await categoryByCode(tx, categoryCode);
+    const current = await orderedCodes(tx, categoryCode);
+    if (codes.length !== current.length || new Set(codes).size !== codes.length || codes.some((c) => !current.includes(c))) {
+      throw badRequest('case.attribute_order', { codes: current.join(', ') });
+    }
+    await renumber(tx, categoryCode, codes);
+    await writeAudit(tx, { action: 'category.attribute_reorder', actor: p, targetType: 'case_category', targetId: categoryCode, ip, detail: { codes } });
+    return categoryAttributes(tx, categoryCode);
+  });
+}
+
+/**
+ * The answers of a report made through the API's own form, checked and typed like Open311's; a report
+ * that sends none is not asked for them (older clients, the offline collection), so the fields bind
+ * only those who show them.
+ */
+export async function checkedReportAnswers(db: Kysely<DB>, categoryCode: string, answers: AttributeAnswers | undefined): Promise<CheckedAnswers | undefined> {
+  if (answers === undefined) return undefined;
+  const checked = checkAttributes(categoryCode, await categoryAttributes(db, categoryCode), answers);
+  return Object.keys(checked).length ? checked : undefined;
 }
 
 /** Codes of the categories that have extra fields (Open311 `metadata: true`). */

@@ -2,11 +2,12 @@ import multipart from '@fastify/multipart';
 import { photoUploadResponse } from '@gongzhi/contracts';
 import { z } from 'zod';
 import { mayReadCase, requireAnyPermission, requirePermission } from '../../platform/access.js';
-import { AppError, badRequest, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { fileById, fileStoreFrom, maxPhotoBytes, savePhoto } from '../../platform/files.js';
 import { typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { caseFacts, caseUnits, loadCase } from './case-record.js';
+import { photoFromRequest } from './photo-upload.js';
 
 const tags = ['cases 案件'];
 
@@ -17,14 +18,8 @@ export async function photoRoutes(app: App, { db, config }: RouteDeps) {
   const r = typed(app);
   r.post('/files', { schema: { tags, summary: '上传照片 Upload a photo (multipart field "file"; JPEG, PNG or WebP up to 10 MB)', consumes: ['multipart/form-data'], response: { 201: photoUploadResponse } } }, async (req, reply) => {
     const p = requireAnyPermission(req.principal, ['case:report', 'case:handle', 'case:verify']);
-    if (!req.isMultipart()) throw new AppError('request.unsupported_media', 415);
-    const file = await req.file().catch(() => undefined);
-    if (!file) throw badRequest('file.missing');
-    const bytes = await file.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file.too_large', 413, { mb: maxPhotoBytes / 1024 / 1024 });
-      throw error;
-    });
-    return reply.status(201).send(await savePhoto(db, store, p.id, bytes, file.mimetype));
+    const { bytes, mimetype } = await photoFromRequest(req);
+    return reply.status(201).send(await savePhoto(db, store, p.id, bytes, mimetype));
   });
   r.get('/files/:id', { schema: { tags, summary: '查看照片 A photo of a case I may see', params: z.object({ id: z.string().uuid() }) } }, async (req, reply) => {
     const p = requirePermission(req.principal, 'region:read');

@@ -43,7 +43,7 @@ export type Intake = { created: true; summary: CaseCreated } | { created: false;
  * With photos, the statement and the photo links share a transaction. The same idempotency key from
  * the same principal answers with the case it made first.
  */
-export async function reportCase(db: Kysely<DB>, actor: Principal | null, input: ReportCase & ReportExtras, key: string | undefined, now = new Date()): Promise<Intake> {
+export async function reportCase(db: Kysely<DB>, actor: Principal | null, input: Omit<ReportCase, 'attributes'> & ReportExtras, key: string | undefined, now = new Date()): Promise<Intake> {
   const p = requirePermission(actor, 'case:report');
   if (key !== undefined && !idempotencyKey.test(key)) throw badRequest('case.idempotency_key');
   const [category, cal] = await Promise.all([reportableCategory(db, input.categoryCode), loadCalendar(db)]);

@@ -2,7 +2,7 @@ import type { CaseDetail, CaseListItem, CaseListResponse, CaseState, LikelyDupli
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
-import { mayReadCase, requirePermission, significantPrefix, type Principal } from '../../platform/access.js';
+import { isFollowerView, mayReadCase, requirePermission, significantPrefix, type Principal } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { unitsByIds } from '../accounts/index.js';
 import { loadCalendar, workingMinutesBetween } from '../calendar/index.js';
@@ -11,9 +11,10 @@ import { allowedActions, pendingRequest } from './actions.service.js';
 import { caseColumns, caseFacts, caseUnits, loadCase, type LoadedCase } from './case-record.js';
 import { categoryNames } from './categories.service.js';
 import { flagLikelyDuplicates } from './duplicates.service.js';
+import { citizenSafeDetail, followedBy, followerIdsFor, maskContacts } from './follow.service.js';
 import { levelOfScope } from './levels.js';
 import { suggestUnit } from './routing.service.js';
-import { suggestionFromText } from './text-suggestion.js';
+import { readingsOfWaiting, suggestionFromText } from './text-suggestion.js';
 
 const openStates = ['reported', 'registered', 'dispatched', 'handling', 'suspended', 'feedback'];
 
@@ -21,7 +22,9 @@ const openStates = ['reported', 'registered', 'dispatched', 'handling', 'suspend
 export function visibleTo(p: Principal): Expression<SqlBool> {
   const prefix = significantPrefix(p.scopeCode);
   const inScope = prefix.length === 15 ? sql<SqlBool>`c.grid_code = ${prefix}` : sql<SqlBool>`c.community_code like ${`${prefix}%`}`;
-  if (p.role === 'citizen' || !p.permissions.has('case:read')) return sql<SqlBool>`c.reporter_id = ${p.id}::uuid`;
+  // a citizen also sees the cases they follow (关注), in the citizen-safe view
+  if (p.role === 'citizen') return sql<SqlBool>`(c.reporter_id = ${p.id}::uuid or ${followedBy(p.id)})`;
+  if (!p.permissions.has('case:read')) return sql<SqlBool>`c.reporter_id = ${p.id}::uuid`;
   if (p.role === 'handler') {
     return sql<SqlBool>`(c.reporter_id = ${p.id}::uuid or (${inScope} and exists (select 1 from case_units u where u.case_id = c.id and u.unit_id = ${p.unitId}::uuid)))`;
   }
@@ -48,7 +51,7 @@ function inboxFilter(p: Principal, inbox: string): Expression<SqlBool> {
     case 'verify':
       return sql<SqlBool>`c.state = 'feedback'`;
     default:
-      return sql<SqlBool>`c.reporter_id = ${p.id}::uuid`;
+      return p.role === 'citizen' ? sql<SqlBool>`(c.reporter_id = ${p.id}::uuid or ${followedBy(p.id)})` : sql<SqlBool>`c.reporter_id = ${p.id}::uuid`;
   }
 }
 
@@ -96,7 +99,13 @@ export async function listCases(db: Kysely<DB>, actor: Principal | null, q: List
     // dispatchers see, on each new report, the open case it likely repeats (they may merge it)
     p.permissions.has('case:dispatch') ? flagLikelyDuplicates(db, p, rows.rows) : new Map<string, LikelyDuplicate>(),
   ]);
-  if (p.permissions.has('case:dispatch')) for (const item of items) if (item.state === 'reported') item.likelyDuplicateOf = flags.get(item.id) ?? null;
+  if (p.permissions.has('case:dispatch')) {
+    for (const item of items) if (item.state === 'reported') item.likelyDuplicateOf = flags.get(item.id) ?? null;
+    const readings = await readingsOfWaiting(db, rows.rows);
+    for (const item of items) if (readings.has(item.id)) item.reading = readings.get(item.id)!;
+  }
+  // a followed case is somebody else's report: numbers in its text are masked
+  if (p.role === 'citizen') items.forEach((item, i) => rows.rows[i]!.reporter_id !== p.id && (item.description = maskContacts(item.description)));
   return { items, total: total.rows[0]!.n, page: q.page, pageSize: q.pageSize };
 }
 
@@ -151,7 +160,9 @@ export async function caseDetail(db: Kysely<DB>, actor: Principal | null, ref: s
   const p = requirePermission(actor, 'region:read');
   const c = await loadCase(db, ref).catch(() => null);
   const units = c ? await caseUnits(db, c.id) : [];
-  if (!c || !mayReadCase(p, caseFacts(c, units))) throw notFound('case.not_found', { ref });
+  const followerIds = c && p.role === 'citizen' && c.reporter_id !== p.id ? await followerIdsFor(db, c.id, p.id) : undefined;
+  const facts = c ? { ...caseFacts(c, units), followerIds } : null;
+  if (!c || !facts || !mayReadCase(p, facts)) throw notFound('case.not_found', { ref });
   const [[item], timeline, requests, photos, pending, cal, merged] = await Promise.all([
     presentList(db, [c]),
     db.selectFrom('case_events').selectAll().where('case_id', '=', c.id).orderBy('id').execute(),
@@ -166,13 +177,16 @@ export async function caseDetail(db: Kysely<DB>, actor: Principal | null, ref: s
   const suggestion = ['reported', 'registered'].includes(c.state)
     ? await suggestUnit(db, { categoryCode: c.category_code, level: c.level, countyCode: c.county_code, streetCode: c.street_code, communityCode: c.community_code })
     : null;
-  const textSuggestion = suggestion && p.permissions.has('case:dispatch') ? await suggestionFromText(db, c.description, c.county_code) : null;
+  const textSuggestion = suggestion && p.permissions.has('case:dispatch') ? await suggestionFromText(db, c) : null;
+  // a dispatcher sees the open case a new report likely repeats, as in the inbox, to merge it from the case page
+  const duplicate = p.permissions.has('case:dispatch') && c.state === 'reported' ? ((await flagLikelyDuplicates(db, p, [c])).get(c.id) ?? null) : undefined;
   const names = await categoryNames(db);
   const categoryPath = [c.category_code.slice(0, 3), c.category_code].map((code) => names.get(code) ?? code);
   const due = c.stage_due_at ? new Date(c.stage_due_at) : null;
   const now = new Date();
-  return {
+  const detail: CaseDetail = {
     ...item!,
+    ...(duplicate !== undefined ? { likelyDuplicateOf: duplicate } : {}),
     version: c.version,
     categoryPath,
     reporterName: c.reporter_name,
@@ -200,6 +214,7 @@ export async function caseDetail(db: Kysely<DB>, actor: Principal | null, ref: s
     ratedAt: iso(c.rated_at),
     ratingNote: c.rating_note,
   };
+  return isFollowerView(p, facts) ? citizenSafeDetail(detail) : detail;
 }
 
 /**

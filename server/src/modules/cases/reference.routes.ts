@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { clientIp, typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
 import { listCategories, upsertCategory } from './categories.service.js';
+import { categoryAttributeRoutes } from './category-attributes.routes.js';
 import { createRoutingRule, deleteRoutingRule, listRoutingRules } from './routing.service.js';
 
 const tags = ['cases 案件'];
 
 /** Reference data of the loop: categories (管理部件和事件) and routing rules. */
-export function caseReferenceRoutes(app: App, { db }: RouteDeps) {
+export function caseReferenceRoutes(app: App, deps: RouteDeps) {
+  const { db } = deps;
   const r = typed(app);
+  categoryAttributeRoutes(app, deps);
   r.get('/case-categories', { schema: { tags, summary: '案件类别 Categories (components, events, social governance)', response: { 200: z.object({ items: z.array(categoryItem) }) } } }, async (req) => ({
     items: await listCategories(db, req.principal),
   }));

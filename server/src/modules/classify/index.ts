@@ -6,3 +6,6 @@ export { trainClassifier, defaultTrainingOptions, type TrainingMetrics } from '.
 export { defaultTrainingFile, readTrainingCsv } from './training-data.js';
 export { rawLike } from './raw-like.js';
 export { stratifiedSplit, withoutDuplicates, type Example } from './split.js';
+export { recordDispatchChoice, type DispatchChoice } from './corrections.service.js';
+export { classifierSettings, retrainIfDue } from './manage.service.js';
+export { readTexts, type TextReading } from './classify.service.js';

@@ -1,9 +1,10 @@
 /**
  * Retraining keeps the previous model until the new one scores at least as well: a model trained on
- * a worse or smaller file must not silently replace a good one. "As well" is the held-out macro-F1
- * each model was measured with when it was trained (ties go to the newer model, which has seen the
- * newer data). The two figures come from different held-out sets when the training files differ, so
- * this is a guard against regressions, not an exact comparison.
+ * a worse or smaller file must not silently replace a good one. "As well" is macro-F1 on the new
+ * training's held-out messages, which the current model is scored on too (training.ts keeps them out
+ * of every model's training); ties go to the newer model, which has seen the newer data. A model
+ * trained on another file (gongzhi's CSV training) is compared with the figure the current model was
+ * stored with, a guard against regressions rather than an exact comparison.
  */
 export interface ScoredModel {
   heldOutMacroF1: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TextClassifier } from './classifier.js';
 import { minimiseLbfgs } from './lbfgs.js';
 import { predictProbabilities, trainSoftmax } from './softmax.js';
-import { fitClassifier } from './training.js';
+import { fitClassifier, scoreOn, trainClassifier } from './training.js';
 
 describe('L-BFGS', () => {
   it('finds the minimum of a badly scaled quadratic', () => {
@@ -67,5 +67,31 @@ describe('a text classifier on a tiny hand-made set', () => {
   it('answers the same after a round trip through its stored form', () => {
     const restored = TextClassifier.deserialise(classifier.serialise());
     for (const text of ['小区物业不修电梯', '学校乱收费', '无关的话']) expect(restored.classify(text)).toEqual(classifier.classify(text));
+  });
+});
+
+describe('training with dispatchers’ choices', () => {
+  // digits all read as 0 (normaliseText), so the messages differ by a character
+  const han = (i: number) => String.fromCharCode(0x4e00 + i);
+  const base = [
+    ...Array.from({ length: 30 }, (_, i) => ({ text: `小区 楼房 漏水 墙体 开裂 ${han(i)}栋`, label: '城乡建设' })),
+    ...Array.from({ length: 30 }, (_, i) => ({ text: `公交 线路 站牌 道路 拥堵 ${han(i)}路`, label: '交通运输' })),
+  ];
+  const corrections = [
+    { text: `小区 楼房 漏水 墙体 开裂 ${han(3)}栋`, label: '交通运输' }, // a dispatcher sent this one elsewhere
+    ...Array.from({ length: 20 }, (_, i) => ({ text: `地铁 出口 道路 施工 围挡 ${han(i + 40)}处`, label: '交通运输' })),
+  ];
+  it('adds them on their own hold-out, and a choice replaces the base message with the same text', () => {
+    const { metrics, heldOut } = trainClassifier(base, { minDf: 1, testShare: 0.2 }, corrections);
+    expect(metrics.corrections!.train + metrics.corrections!.heldOut).toBe(corrections.length);
+    expect(heldOut.filter((e) => e.text === `小区 楼房 漏水 墙体 开裂 ${han(3)}栋`).map((e) => e.label)).not.toContain('城乡建设');
+    expect(metrics.trainedOn + metrics.heldOut.count).toBe(base.length - 1 + corrections.length);
+  });
+  it('without choices, splits and scores exactly as before', () => {
+    const a = trainClassifier(base, { minDf: 1 });
+    const b = trainClassifier(base, { minDf: 1 }, []);
+    expect(b.heldOut).toEqual(a.heldOut);
+    expect(b.metrics.heldOut.macroF1).toBe(a.metrics.heldOut.macroF1);
+    expect(scoreOn(a.classifier, a.heldOut).macroF1).toBe(a.metrics.heldOut.macroF1);
   });
 });

@@ -70,7 +70,7 @@ async function currentModelId(db: Kysely<DB>): Promise<string | null> {
 let defaultTraining: ReturnType<typeof trainInWorker> | null = null;
 
 async function trainDefaultModel(db: Kysely<DB>): Promise<void> {
-  defaultTraining ??= trainInWorker(readTrainingCsv(defaultTrainingFile));
+  defaultTraining ??= trainInWorker({ examples: readTrainingCsv(defaultTrainingFile) });
   defaultTraining.catch(() => (defaultTraining = null)); // a failed training is tried again on the next request
   await storeModel(db, await defaultTraining, system, path.basename(defaultTrainingFile));
 }
@@ -83,17 +83,20 @@ export interface TrainedModel {
 }
 
 /**
- * Trains a model on `examples` (a stratified share held out for its figures) and stores it. It
- * becomes current only if it scores at least as well as the current one (model-choice.ts);
- * otherwise it is kept for the record and the current model keeps answering.
+ * Trains a model on `examples` and the dispatchers' `corrections` (each with its own hold-out,
+ * training.ts) and stores it. The current model is scored on the same held-out messages, and the new
+ * one becomes current only if it scores at least as well (model-choice.ts); otherwise it is kept for
+ * the record and the current model keeps answering.
  */
 export async function trainModel(
   db: Kysely<DB>,
   examples: readonly Example[],
   trainer: Trainer,
-  options: { source?: string; training?: Partial<TrainingOptions> } = {},
+  options: { source?: string; training?: Partial<TrainingOptions>; corrections?: readonly Example[] } = {},
 ): Promise<TrainedModel> {
-  return storeModel(db, await trainInWorker(examples, options.training), trainer, options.source ?? 'examples');
+  const previous = await db.selectFrom('classifier_models').select(['id', 'model']).where('is_current', '=', true).executeTakeFirst();
+  const trained = await trainInWorker({ examples, options: options.training, corrections: options.corrections, previous: previous ?? null });
+  return storeModel(db, trained, trainer, options.source ?? 'examples');
 }
 
 /** `trainModel` on a CSV with `text` and `label` columns (UTF-8). */
@@ -106,8 +109,10 @@ async function storeModel(db: Kysely<DB>, trained: Awaited<ReturnType<typeof tra
   return db.transaction().execute(async (tx) => {
     // two processes finishing a training at once must not both make theirs current
     await sql`select pg_advisory_xact_lock(7317008)`.execute(tx);
-    const current = await tx.selectFrom('classifier_models').select(sql<number>`(metrics -> 'heldOut' ->> 'macroF1')::float8`.as('f1')).where('is_current', '=', true).executeTakeFirst();
-    const choice = chooseCurrentModel({ heldOutMacroF1: metrics.heldOut.macroF1 }, current ? { heldOutMacroF1: Number(current.f1) } : null);
+    const current = await tx.selectFrom('classifier_models').select(['id', sql<number>`(metrics -> 'heldOut' ->> 'macroF1')::float8`.as('f1')]).where('is_current', '=', true).executeTakeFirst();
+    // the fair comparison is on the same held-out messages; a model made current meanwhile falls back to its own figure
+    const currentScore = current && metrics.previousHeldOut?.modelId === current.id ? metrics.previousHeldOut.macroF1 : current ? Number(current.f1) : null;
+    const choice = chooseCurrentModel({ heldOutMacroF1: metrics.heldOut.macroF1 }, currentScore === null ? null : { heldOutMacroF1: currentScore });
     if (choice.makeCurrent) await tx.updateTable('classifier_models').set({ is_current: false }).where('is_current', '=', true).execute();
     const row = await tx
       .insertInto('classifier_models')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rawLike } from './raw-like.js';
 import { segment } from './segment.js';
-import { stratifiedSplit, withoutDuplicates } from './split.js';
+import { hashSplit, stratifiedSplit, withoutDuplicates } from './split.js';
 
 const examples = [
   ...Array.from({ length: 50 }, (_, i) => ({ text: `甲类消息${i}号小区`, label: 'A' })),
@@ -44,5 +44,21 @@ describe('raw-like text (stop words put back)', () => {
       at++;
     }
     expect(segment(raw)).toEqual(expect.arrayContaining(['小区', '电梯', '物业']));
+  });
+});
+
+describe('hold-out of dispatchers’ choices (hashSplit)', () => {
+  const choices = Array.from({ length: 400 }, (_, i) => ({ text: `${String.fromCharCode(0x4e00 + i)}小区 路灯 不亮 请 维修`, label: i % 2 ? '城乡建设' : '交通运输' }));
+  it('holds out about the share asked for', () => {
+    const { test } = hashSplit(choices, 0.2);
+    expect(test.length).toBeGreaterThan(50);
+    expect(test.length).toBeLessThan(110);
+  });
+  it('puts a message on the same side whatever else is in the set, so later trainings never train on an earlier held-out choice', () => {
+    const all = hashSplit(choices, 0.2);
+    const some = hashSplit(choices.slice(100, 250), 0.2);
+    const heldOut = new Set(all.test.map((e) => e.text));
+    expect(some.test.every((e) => heldOut.has(e.text))).toBe(true);
+    expect(some.train.some((e) => heldOut.has(e.text))).toBe(false);
   });
 });

@@ -6,6 +6,9 @@ export interface Example {
   label: string;
 }
 
+/** A message's identity for de-duplication: its normalised text without spaces. */
+export const textKey = (text: string) => normaliseText(text).replace(/\s+/g, '');
+
 /**
  * Drops repeated messages (the same text after normalisation; the first label wins). A message
  * posted twice would otherwise land on both sides of the split and flatter the score.
@@ -13,7 +16,7 @@ export interface Example {
 export function withoutDuplicates(examples: readonly Example[]): Example[] {
   const seen = new Set<string>();
   return examples.filter((e) => {
-    const key = normaliseText(e.text).replace(/\s+/g, '');
+    const key = textKey(e.text);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -43,5 +46,17 @@ export function stratifiedSplit(examples: readonly Example[], testShare: number,
     test.push(...items.slice(0, held));
     train.push(...items.slice(held));
   }
+  return { train, test };
+}
+
+/**
+ * A hold-out decided by each message alone (a hash of its text): the same message falls on the same
+ * side whatever else is in the set, so examples that accumulate over time (dispatchers' choices) never
+ * move from the held-out side into a later model's training.
+ */
+export function hashSplit(examples: readonly Example[], testShare: number): { train: Example[]; test: Example[] } {
+  const train: Example[] = [];
+  const test: Example[] = [];
+  for (const e of examples) (seededRandom(`hold-out:${textKey(e.text)}`)() < testShare ? test : train).push(e);
   return { train, test };
 }

@@ -4,7 +4,7 @@ import { evaluate, type Evaluation } from './metrics.js';
 import { rawLike } from './raw-like.js';
 import { segment } from './segment.js';
 import { trainSoftmax, type SoftmaxOptions } from './softmax.js';
-import { stratifiedSplit, withoutDuplicates, type Example } from './split.js';
+import { hashSplit, stratifiedSplit, textKey, withoutDuplicates, type Example } from './split.js';
 
 export interface TrainingOptions {
   /** Share of each label's messages held out for the evaluation. */
@@ -23,6 +23,10 @@ export const defaultTrainingOptions: TrainingOptions = { testShare: 0.2, seed: '
 
 export interface TrainingMetrics {
   trainedOn: number;
+  /** Dispatchers' choices among the examples: trained on, and held out. */
+  corrections?: { train: number; heldOut: number };
+  /** The model that was current, scored on this training's held-out messages (retraining only). */
+  previousHeldOut?: Evaluation & { modelId: string };
   heldOut: Evaluation & { count: number };
   /** The same held-out messages with stop words, particles and punctuation put back (raw-like.ts). */
   rawLike: Evaluation & { count: number };
@@ -35,20 +39,40 @@ export interface TrainingMetrics {
  * Trains on a stratified share of the examples and scores the held-out rest, as given and raw-like.
  * The classifier returned is the one that was scored (trained without the held-out messages), so
  * the figures stored beside it describe exactly the model that answers.
+ *
+ * Dispatchers' choices (`corrections`) are split on their own, by a hash of the text, so a choice stays
+ * on the same side in every later training, and the base file splits as it always did: the held-out
+ * messages of a retraining are then ones no earlier model trained on, and the current model can be
+ * scored on exactly them (`scoreOn`). A correction's text replaces a base message with the same text.
  */
-export function trainClassifier(examples: readonly Example[], options: Partial<TrainingOptions> = {}): { classifier: TextClassifier; metrics: TrainingMetrics } {
+export function trainClassifier(
+  examples: readonly Example[],
+  options: Partial<TrainingOptions> = {},
+  corrections: readonly Example[] = [],
+): { classifier: TextClassifier; metrics: TrainingMetrics; heldOut: Example[] } {
   const o = { ...defaultTrainingOptions, ...options };
   const started = performance.now();
-  const { train, test } = stratifiedSplit(withoutDuplicates(examples), o.testShare, o.seed);
+  const corrected = new Set(corrections.map((e) => textKey(e.text)));
+  const base = stratifiedSplit(withoutDuplicates(examples), o.testShare, o.seed);
+  const choices = hashSplit(withoutDuplicates(corrections), o.testShare);
+  const train = [...base.train.filter((e) => !corrected.has(textKey(e.text))), ...choices.train];
+  const test = [...base.test.filter((e) => !corrected.has(textKey(e.text))), ...choices.test];
   const trainingSet = o.augmentRawLike ? [...train, ...train.map((e, i) => ({ ...e, text: rawLike(e.text, `${o.seed}:augment:${i}`) }))] : train;
   const classifier = fitClassifier(trainingSet, o);
-  const labels = classifier.labels;
   const trainMs = Math.round(performance.now() - started);
 
-  const score = (texts: string[]) => evaluate(labels, test.map((e) => e.label), texts.map((t) => classifier.classify(t).label));
-  const heldOut = { ...score(test.map((e) => e.text)), count: test.length };
-  const raw = { ...score(test.map((e, i) => rawLike(e.text, `${o.seed}:evaluate:${i}`))), count: test.length };
-  return { classifier, metrics: { trainedOn: train.length, heldOut, rawLike: raw, trainMs, vocabulary: classifier.vectoriser.size, options: o } };
+  const heldOut = { ...scoreOn(classifier, test), count: test.length };
+  const raw = { ...scoreOn(classifier, test.map((e, i) => ({ ...e, text: rawLike(e.text, `${o.seed}:evaluate:${i}`) }))), count: test.length };
+  return {
+    classifier,
+    metrics: { trainedOn: train.length, corrections: { train: choices.train.length, heldOut: choices.test.length }, heldOut, rawLike: raw, trainMs, vocabulary: classifier.vectoriser.size, options: o },
+    heldOut: test,
+  };
+}
+
+/** How a classifier labels messages it is told the truth of. */
+export function scoreOn(classifier: TextClassifier, examples: readonly Example[]): Evaluation {
+  return evaluate(classifier.labels, examples.map((e) => e.label), examples.map((e) => classifier.classify(e.text).label));
 }
 
 /** Fits vocabulary and weights to every example given (no hold-out); labels are sorted. */

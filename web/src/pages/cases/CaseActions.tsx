@@ -1,6 +1,6 @@
 import { caseActions, ratings, type CaseAction, type CaseActionRequest, type CaseDetail } from '@gongzhi/contracts';
 import { App, Button, Cascader, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, errorText } from '../../api/client';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useIsPhone } from '../../app/responsive';
@@ -18,12 +18,15 @@ interface Props {
   detail: CaseDetail;
   onDone(detail: CaseDetail): void;
   onStale(): void;
+  /** Counts the requests to open the merge form (the case page's 疑似重复 notice); the form fills in the likely original. */
+  mergeAsked?: number;
 }
 
 /** The action bar: exactly the case's allowedActions, each opening a small form with that action's fields. */
-export function CaseActions({ detail, onDone, onStale }: Props) {
+export function CaseActions({ detail, onDone, onStale, mergeAsked = 0 }: Props) {
   const { t } = useI18n();
   const [action, setAction] = useState<CaseAction | null>(null);
+  useEffect(() => void (mergeAsked > 0 && setAction('merge')), [mergeAsked]);
   const allowed = caseActions.filter((a) => detail.allowedActions.includes(a));
   if (allowed.length === 0) return <Typography.Text type="secondary" data-testid="no-actions">{t('noActions')}</Typography.Text>;
   return (
@@ -185,6 +188,8 @@ function ActionForm({ action, detail, onClose, onDone, onStale }: { action: Case
           leadUnitId: detail.suggestedUnit?.id,
           workingDays: 3,
           approve: true,
+          // a likely duplicate's original is the merge target the dispatcher most likely wants
+          targetNumber: detail.likelyDuplicateOf?.number,
         }}>
         {fields[action]}
       </Form>

@@ -10,8 +10,10 @@ import { GovMap } from '../../components/map/GovMap';
 import { StateTag, useSurroundings } from './bits';
 import { CaseActions } from './CaseActions';
 import { CaseTimeline } from './CaseTimeline';
+import { DuplicateNotice } from './DuplicateNotice';
 import { formatMinutesLeft, formatTime } from './format';
 import { Photos } from './photos';
+import { ReportAnswers } from './ReportFields';
 import { useCategories } from './reference';
 
 /** One case: what, where and how urgent; who has it and until when; what happened so far; what I may do now. */
@@ -23,6 +25,7 @@ export function CasePage({ id }: { id: string }) {
   const phone = useIsPhone();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [failure, setFailure] = useState<ApiError | Error | null>(null);
+  const [mergeAsked, setMergeAsked] = useState(0);
   const load = useCallback(() => {
     api<CaseDetail>(`/cases/${id}`).then(setDetail).catch((e: unknown) => {
       setFailure(e instanceof Error ? e : new Error(String(e)));
@@ -70,9 +73,11 @@ export function CasePage({ id }: { id: string }) {
             <Typography.Title level={phone ? 5 : 4} style={{ margin: 0 }} className="code" data-testid="case-number">{d.number}</Typography.Title>
             <StateTag state={d.state} overdue={d.overdue} testId="case-state" />
           </Space>
+          {d.likelyDuplicateOf && <DuplicateNotice of={d.likelyDuplicateOf}
+            onMerge={d.allowedActions.includes('merge') ? () => setMergeAsked((n) => n + 1) : undefined} />}
           <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
           <div style={{ marginTop: 12 }}>
-            <CaseActions detail={d} onDone={setDetail} onStale={load} />
+            <CaseActions detail={d} onDone={setDetail} onStale={load} mergeAsked={mergeAsked} />
           </div>
         </Card>
         <Row gutter={[pad, pad]}>
@@ -81,6 +86,7 @@ export function CasePage({ id }: { id: string }) {
               <Card size="small" title={t('description')}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="case-description">{d.description}</Typography.Paragraph>
                 {d.address && <Typography.Paragraph type="secondary">{t('address')}：{d.address}</Typography.Paragraph>}
+                <ReportAnswers categoryCode={d.categoryCode} answers={d.timeline.find((e) => e.action === 'report')?.detail.attributes} />
                 <Photos ids={d.photoIds} size={phone ? 64 : 88} />
               </Card>
               <Card size="small" title={t('units')}>

@@ -30,6 +30,12 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   const { t, lang } = useI18n();
   const paren = (x: string) => (lang === 'en' ? ` (${x})` : `（${x}）`);
   const entries = [...detail.timeline].sort((a, b) => a.at.localeCompare(b.at));
+  // the platform's own steps (reminders, escalations, automatic dispatch) read 系统, without a role
+  const actorText = (e: (typeof entries)[number]) => {
+    if (e.actorRole === 'system') return t('systemActor');
+    if (!e.actorName) return null;
+    return `${e.actorName}${e.actorRole ? paren((roles as readonly string[]).includes(e.actorRole) ? t(`role_${e.actorRole}` as MessageKey) : e.actorRole) : ''}`;
+  };
   return (
     <Timeline data-testid="case-timeline" style={{ marginTop: 8 }}
       items={entries.map((e) => ({
@@ -42,7 +48,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
               {e.toState && e.toState !== e.fromState && <StateTag state={e.toState} />}
             </Space>
             <div style={{ color: '#888', fontSize: 12 }}>
-              {[formatTime(e.at), e.actorName && `${e.actorName}${e.actorRole ? paren((roles as readonly string[]).includes(e.actorRole) ? t(`role_${e.actorRole}` as MessageKey) : e.actorRole) : ''}`, e.unit?.name].filter(Boolean).join(' · ')}
+              {[formatTime(e.at), actorText(e), e.unit?.name].filter(Boolean).join(' · ')}
             </div>
             {[...detailText(e, t), e.note].filter(Boolean).map((line, i) => <div key={i} style={{ whiteSpace: 'pre-wrap' }}>{line}</div>)}
             {e.photoIds.length > 0 && <div style={{ marginTop: 4 }}><Photos ids={e.photoIds} size={56} /></div>}

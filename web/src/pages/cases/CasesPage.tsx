@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../../app/i18n';
 import { caseHref, navigate } from '../../app/pages';
 import { useIsPhone } from '../../app/responsive';
 import { can, useSession } from '../../app/session';
-import { DuplicateTag, StateTag } from './bits';
+import { DuplicateTag, ReadingTag, StateTag } from './bits';
 import { CasesMap } from './CasesMap';
 import { categoryOptions } from './categories';
 import { formatTime } from './format';
@@ -128,6 +128,10 @@ export function CasesPage() {
           ? <Typography.Text type={c.overdue ? 'danger' : undefined} strong={c.overdue}>{c.stage ? `${t(`stage_${c.stage}` as MessageKey)} · ` : ''}{formatTime(c.stageDueAt)}</Typography.Text>
           : '—' },
         { title: t('reportedAt'), dataIndex: 'reportedAt', width: 140, render: (v: string) => formatTime(v) },
+        // dispatchers see what the classifier read in each report waiting for them
+        ...(data?.items.some((c) => c.reading !== undefined)
+          ? [{ title: t('reading'), width: 190, render: (_: unknown, c: CaseListItem) => (c.reading ? <ReadingTag reading={c.reading} /> : '—') }]
+          : []),
       ]}
     />
   );

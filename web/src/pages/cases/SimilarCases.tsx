@@ -1,9 +1,10 @@
 import type { SimilarCasesResponse } from '@gongzhi/contracts';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, App, Button, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { api, errorText } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { caseHref } from '../../app/pages';
+import { caseHref, navigate } from '../../app/pages';
+import { useSession } from '../../app/session';
 import { formatTime } from './format';
 
 /**
@@ -12,6 +13,9 @@ import { formatTime } from './format';
  */
 export function SimilarCases({ categoryCode, description, point, onDrop }: { categoryCode?: string; description?: string; point: [number, number] | null; onDrop: () => void }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const [following, setFollowing] = useState<string | null>(null);
   const [found, setFound] = useState<SimilarCasesResponse['items']>([]);
   const text = description?.trim() ?? '';
   useEffect(() => {
@@ -26,6 +30,19 @@ export function SimilarCases({ categoryCode, description, point, onDrop }: { cat
       clearTimeout(timer);
     };
   }, [categoryCode, text, point]);
+  // a citizen follows the existing case instead of reporting it again (POST /cases/:number/follow) and goes to it
+  const follow = (number: string) => {
+    if (!point) return;
+    setFollowing(number);
+    api(`/cases/${number}/follow`, { method: 'POST', body: { lng: point[0], lat: point[1] } })
+      .then(() => {
+        void message.success(t('similarFollowed', { n: number }));
+        onDrop();
+        navigate(caseHref(number));
+      })
+      .catch((e: unknown) => void message.error(errorText(e)))
+      .finally(() => setFollowing(null));
+  };
   if (found.length === 0) return null;
   return (
     <Alert type="info" showIcon data-testid="similar-cases" style={{ marginBottom: 16 }} message={t('similarFound')}
@@ -36,6 +53,9 @@ export function SimilarCases({ categoryCode, description, point, onDrop }: { cat
               {c.id ? <a className="code" href={caseHref(c.id)}>{c.number}</a> : <span className="code">{c.number}</span>}
               {' · '}{c.stateName} · {t('similarDistance', { m: c.distanceM })} · {formatTime(c.reportedAt)}
               <Typography.Text type="secondary" style={{ display: 'block' }}>{c.description}</Typography.Text>
+              {user?.role === 'citizen' && (
+                <Button size="small" type="primary" ghost style={{ marginTop: 4 }} loading={following === c.number} data-testid="follow-case" onClick={() => follow(c.number)}>{t('similarFollow')}</Button>
+              )}
             </div>
           ))}
           <Button size="small" onClick={onDrop}>{t('similarDrop')}</Button>

@@ -1,5 +1,5 @@
-import type { CaseState, FeatureCollection, LikelyDuplicate } from '@gongzhi/contracts';
-import { Space, Tag, Tooltip } from 'antd';
+import type { CaseListItem, CaseState, FeatureCollection, LikelyDuplicate } from '@gongzhi/contracts';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n, type MessageKey } from '../../app/i18n';
@@ -29,6 +29,16 @@ export function DuplicateTag({ of }: { of: LikelyDuplicate }) {
         onClick={(e) => { e.stopPropagation(); navigate(caseHref(of.id)); }}>
         {t('likelyDuplicate')}
       </Tag>
+    </Tooltip>
+  );
+}
+
+/** 智能建议: the classifier's reading of a report (人机协同), its label and confidence; the unit in the tooltip. */
+export function ReadingTag({ reading }: { reading: NonNullable<CaseListItem['reading']> }) {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t('readingHint', { label: reading.label, unit: reading.unitName ?? '—', c: reading.confidence.toFixed(2) })}>
+      <Typography.Text ellipsis data-testid="reading">{reading.label} <span className="code">{reading.confidence.toFixed(2)}</span></Typography.Text>
     </Tooltip>
   );
 }

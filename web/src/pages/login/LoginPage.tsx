@@ -46,6 +46,11 @@ export function LoginPage() {
           { key: 'password', label: t('loginPassword'), children: <PasswordLogin /> },
           { key: 'phone', label: t('loginPhone'), children: <PhoneLogin /> },
         ]} />
+        <Space split="·" wrap style={{ width: '100%', justifyContent: 'center', marginTop: 4 }}>
+          <a href="#/anonymous" data-testid="login-anonymous">{t('pub_anonymous')}</a>
+          <a href="#/lookup">{t('pub_lookup')}</a>
+          <a href="#/public-map">{t('pub_map')}</a>
+        </Space>
       </Card>
     </div>
   );
