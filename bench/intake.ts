@@ -84,7 +84,7 @@ export async function intakeBench(databaseUrl: string) {
   await database.close();
 
   const port = 19000 + Math.floor(Math.random() * 500);
-  const env = { DATABASE_URL: databaseUrl, GONGZHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', GONGZHI_DEADLINE_SCAN_SECONDS: '0', GONGZHI_AUTO_DISPATCH_SECONDS: '0' };
+  const env = { DATABASE_URL: databaseUrl, GONGZHI_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', GONGZHI_DEADLINE_SCAN_SECONDS: '0', GONGZHI_AUTO_DISPATCH_SECONDS: '0', GONGZHI_STATS_SECONDS: '0' };
   const server = await spawnAndWait([path.join(root, 'bin/gongzhi.mjs'), 'start'], env, `http://127.0.0.1:${port}/api/v1/health`);
   let intake: ReturnType<typeof figures>;
   let counted: number;

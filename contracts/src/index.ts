@@ -12,3 +12,4 @@ export * from './basedata.js';
 export * from './classify.js';
 export * from './duplicates.js';
 export * from './citizen.js';
+export * from './stats.js';

@@ -17,6 +17,8 @@ const envSchema = z.object({
   GONGZHI_DEADLINE_SCAN_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** How often new reports are read by the classifier (and, above the threshold set in 办理设置, dispatched); 0 turns it off in this process. */
   GONGZHI_AUTO_DISPATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** How often the figures of the dashboards count the cases changed since (驾驶舱 lags by at most this); 0 turns it off in this process. */
+  GONGZHI_STATS_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /** How often the scheduled retraining checks whether it is due (interval and corrections are set in 办理设置); 0 turns it off. */
   GONGZHI_RETRAIN_CHECK_SECONDS: z.coerce.number().int().min(0).max(86400).default(3600),
   /** 32 random bytes (base64 or hex) protecting 身份证号 and phone numbers; unset = a key kept in the data folder (demo only). */

@@ -10,6 +10,7 @@ import { startSignInCleanupJob } from './modules/accounts/index.js';
 import { purgePublicRequestLedger, startAutoDispatchJob, startDeadlineJob } from './modules/cases/index.js';
 import { classifyCsvFile, ClassifyCsvError, currentClassifier, retrainIfDue } from './modules/classify/index.js';
 import { startPeriodicJob } from './platform/jobs.js';
+import { countAllChangedCases } from './modules/stats/index.js';
 import { createLogger } from './platform/logger.js';
 import { piiKeysFrom, resolvePiiSecret, type PiiKeys } from './platform/pii.js';
 import { demoLoginsFile, seedDemo, type DemoSeedResult } from './seed/demo.js';
@@ -90,6 +91,9 @@ async function main(argv: string[]) {
   await app.listen({ port: config.PORT, host: config.HOST });
   const stopDeadlines = config.GONGZHI_DEADLINE_SCAN_SECONDS > 0 ? startDeadlineJob(database.db, logger, config.GONGZHI_DEADLINE_SCAN_SECONDS) : async () => {};
   const stopAutoDispatch = config.GONGZHI_AUTO_DISPATCH_SECONDS > 0 ? startAutoDispatchJob(database.db, logger, config.GONGZHI_AUTO_DISPATCH_SECONDS) : async () => {};
+  const stopStats = config.GONGZHI_STATS_SECONDS > 0
+    ? startPeriodicJob('case statistics', config.GONGZHI_STATS_SECONDS, () => countAllChangedCases(database.db), logger, () => false)
+    : async () => {};
   const stopRetraining = config.GONGZHI_RETRAIN_CHECK_SECONDS > 0
     ? startPeriodicJob('scheduled retraining', config.GONGZHI_RETRAIN_CHECK_SECONDS, () => retrainIfDue(database.db), logger, (model) => model !== null)
     : async () => {};
@@ -103,6 +107,7 @@ async function main(argv: string[]) {
     await stopDeadlines();
     await stopAutoDispatch();
     await stopRetraining();
+    await stopStats();
     await stopSignInCleanup();
     await stopLedgerCleanup();
     await app.close();

@@ -242,6 +242,8 @@ export interface CasesTable {
   suggested_unit_id: string | null;
   classifier_model_id: string | null;
   classified_at: NullableTimestamp;
+  late_stages: ColumnType<string[], string[] | undefined, string[]>;
+  stats_dirty: Generated<boolean>;
 }
 
 export interface CaseUnitsTable {
@@ -569,6 +571,18 @@ export interface PublicRequestsTable {
   at: Generated<Date>;
 }
 
+export interface IndicatorDefinitionsTable {
+  code: string;
+  name: string;
+  name_en: string;
+  formula: string;
+  unit: 'ratio' | 'hours' | 'count';
+  higher_is_better: boolean;
+  sort: number;
+  updated_by_name: string | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
@@ -615,4 +629,5 @@ export interface DB {
   classifier_label_units: ClassifierLabelUnitsTable;
   classifier_corrections: ClassifierCorrectionsTable;
   classifier_settings: ClassifierSettingsTable;
+  indicator_definitions: IndicatorDefinitionsTable;
 }

@@ -31,6 +31,9 @@ export const permissions = [
   'case:classify',
   // set the automatic dispatch threshold and retrain the classifier on dispatchers' choices
   'classify:manage',
+  // the command centre's figures (驾驶舱, 综合评价) inside the jurisdiction, and editing the indicators' formulas
+  'stats:read',
+  'stats:define',
   // reference data of the loop: categories, routing rules, the work calendar
   'category:write',
   'routing:write',
@@ -51,13 +54,13 @@ export type Permission = (typeof permissions)[number];
 const staffBase: Permission[] = ['region:read', 'grid:read', 'staff:read', 'unit:read', 'case:read', 'case:classify'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: [...staffBase, 'user:read', 'case:report', 'basedata:read', 'basedata:export'],
-  dispatcher: [...staffBase, 'user:read', 'case:report', 'case:dispatch', 'basedata:read'],
+  leader: [...staffBase, 'user:read', 'case:report', 'basedata:read', 'basedata:export', 'stats:read'],
+  dispatcher: [...staffBase, 'user:read', 'case:report', 'case:dispatch', 'basedata:read', 'stats:read'],
   handler: ['region:read', 'grid:read', 'unit:read', 'case:read', 'case:handle', 'case:classify'],
   verifier: [...staffBase, 'case:verify'],
   grid_worker: [...staffBase, 'case:report', 'case:rate', 'basedata:read', 'basedata:write'],
   data_admin: [
-    ...staffBase, 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write', 'classify:manage',
+    ...staffBase, 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write', 'classify:manage', 'stats:read', 'stats:define',
     'basedata:read', 'basedata:write', 'basedata:reveal', 'basedata:import', 'basedata:define', 'basedata:resolve', 'basedata:export',
   ],
   // a citizen reads only the cases they reported or follow (the cases service narrows it)

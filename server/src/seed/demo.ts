@@ -6,6 +6,7 @@ import { createDemoLogins, createStaffRecords, seedUnits, type DemoLogin } from 
 import { seedBaseData, type BaseDataCounts } from '../modules/basedata/seed/index.js';
 import { shanghaiDay } from '../modules/calendar/index.js';
 import { seedCaseReference, seedDemoCases } from '../modules/cases/index.js';
+import { rebuildStats } from '../modules/stats/index.js';
 import { demoCounty, gridCodesByCommunity, isRegionDataSeeded, seedGridStaff, seedRegions } from '../modules/regions/index.js';
 import type { PiiKeys } from '../platform/pii.js';
 import { staffName } from './names.js';
@@ -74,6 +75,8 @@ async function seedInside(db: Kysely<DB>, pii: PiiKeys): Promise<DemoSeedResult>
   ]);
   const now = new Date();
   const history = await seedDemoCases(db, { now, seed: 'gongzhi-demo-cases' });
+  // six months of cases are counted in one go rather than one change at a time by the job
+  await rebuildStats(db);
   const baseData = await seedBaseData(db, pii, { asOf: shanghaiDay(now) });
   // fresh statistics for everything just written: PGlite runs no autovacuum, and stale ones made counts
   // joined to grids run once per grid

@@ -6,7 +6,7 @@ import { conflict, notFound } from '../../platform/errors.js';
 import { loadCalendar } from '../calendar/index.js';
 import { categoryByCode } from './categories.service.js';
 import { caseFacts, caseUnits, loadCase, recordStep, type CaseUnitRow, type LoadedCase } from './case-record.js';
-import { makeStepContext, type StepContext } from './step-context.js';
+import { lateStagesAfter, makeStepContext, type StepContext } from './step-context.js';
 import { limitsOf } from './deadlines.js';
 import { levelAbove } from './levels.js';
 import { actionSteps } from './action-steps.js';
@@ -78,7 +78,7 @@ async function takeStep(db: Kysely<DB>, actor: Principal | null, ref: string, bo
     const step = await actionSteps[body.action](ctx, body as never);
     await tx
       .updateTable('cases')
-      .set({ ...step.update, state: to, version: c.version + 1, updated_at: now })
+      .set({ ...step.update, ...lateStagesAfter(c, step.update, now), state: to, version: c.version + 1, updated_at: now })
       .where('id', '=', c.id)
       .execute();
     await recordStep(tx, { caseId: c.id, number: c.number, action: body.action, actor, unitId: step.unitId ?? actor?.unitId ?? null, from: c.state as CaseState, to, note: step.note ?? null, detail: step.detail, photoIds: step.photoIds, at: now });

@@ -8,7 +8,7 @@ import { categoryByCode } from './categories.service.js';
 import { caseUnits, loadCase, recordStep } from './case-record.js';
 import { limitsOf } from './deadlines.js';
 import { autoEscalatingStates, levelAbove } from './levels.js';
-import { escalation, makeStepContext } from './step-context.js';
+import { escalation, lateStagesAfter, makeStepContext } from './step-context.js';
 import { pendingRequest } from './actions.service.js';
 
 const batch = 200;
@@ -46,7 +46,7 @@ export async function scanDeadlines(db: Kysely<DB>, now = new Date()): Promise<{
           const to: CaseState = state === 'reported' ? 'reported' : 'registered';
           const ctx = makeStepContext({ tx, cal, now, actor: null, c, units: await caseUnits(tx, id), pending: await pendingRequest(tx, id), to }, limitsOf(await categoryByCode(tx, c.category_code)));
           const update = await escalation(ctx);
-          await tx.updateTable('cases').set({ ...update, state: to, ever_overdue: true, version: c.version + 1, updated_at: now }).where('id', '=', id).execute();
+          await tx.updateTable('cases').set({ ...update, ...lateStagesAfter(c, update, now), state: to, ever_overdue: true, version: c.version + 1, updated_at: now }).where('id', '=', id).execute();
           await recordStep(tx, { caseId: id, number: c.number, action: 'auto_escalate', actor: null, unitId: c.lead_unit_id, from: state, to, at: now, detail: { from: c.level, to: update.level, stage: c.stage } });
           result.escalated++;
         } else {

@@ -60,3 +60,13 @@ export function makeStepContext(fields: Omit<StepContext, 'clock'>, limits: Stag
     },
   };
 }
+
+/**
+ * A stage that ends — its clock restarts, stops or moves to another stage — after its deadline is
+ * remembered on the case (`late_stages`), so 按期立案 and 按期处置 can be counted after the clock moved on.
+ */
+export function lateStagesAfter(c: LoadedCase, update: CaseUpdate, now: Date): CaseUpdate {
+  const clockEnds = 'stage_started_at' in update || 'stage_due_at' in update;
+  const late = clockEnds && c.stage !== null && c.stage_due_at !== null && now > c.stage_due_at && !c.late_stages.includes(c.stage);
+  return late ? { late_stages: [...c.late_stages, c.stage!] } : {};
+}

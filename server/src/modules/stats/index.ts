@@ -1,0 +1,4 @@
+export { countAllChangedCases, countChangedCases, rebuildStats, recountStats, storedStats } from './rollup.js';
+export { metricDefinitions, metricNames, type MetricName, type Metrics } from './metrics.js';
+export { bucketsOf, previousPeriod, type Bucket } from './periods.js';
+export { statsRoutes } from './stats.routes.js';
