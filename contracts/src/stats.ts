@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** 驾驶舱 and 综合评价: figures of a region over a period, with indicators and a breakdown. */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'stats.day' });
-export const statsBreakdowns = ['region', 'category', 'source', 'unit', 'reporter'] as const;
+export const statsBreakdowns = ['region', 'category', 'source', 'unit', 'reporter', 'day'] as const;
 
 export const statsFiguresQuery = z.object({
   /** A division code (12 digits) or a grid code (15); the reader's jurisdiction when absent. */
@@ -37,7 +37,7 @@ export const statsFiguresResponse = z.object({
   indicators,
   previous: z.object({ totals: metrics, indicators }),
   definitions: z.array(indicatorDefinition),
-  /** With `by`: one row per child region, category, source, unit or grid worker (the key is its code or id). */
+  /** With `by`: one row per child region, category, source, unit, grid worker or day (the key is its code, id or YYYY-MM-DD; days in order). */
   rows: z.array(z.object({ key: z.string(), metrics, indicators })),
 });
 export type StatsFiguresResponse = z.infer<typeof statsFiguresResponse>;

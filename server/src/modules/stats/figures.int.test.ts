@@ -58,6 +58,12 @@ describe('GET /api/v1/stats/figures', () => {
     expect(body.rows.every((r: { key: string }) => r.key.startsWith('370303') && r.key.endsWith('000'))).toBe(true);
     expect(body.rows.reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(expected.reported);
     expect(body.previousPeriod.to < monthAgo).toBe(true);
+    // the trend: one row per day with cases, in order, adding up to the period
+    const trend = (await figures(leader, `from=${monthAgo}&to=${today}&by=day`)).json();
+    const days = trend.rows.map((r: { key: string }) => r.key);
+    expect(days).toEqual([...days].sort());
+    expect(days[0] >= monthAgo && days.at(-1) <= today).toBe(true);
+    expect(trend.rows.reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(expected.reported);
   });
 
   it('a street’s reader gets the street by default and never another street’s cases; breakdowns add up', async () => {

@@ -8,7 +8,7 @@ import { metricNames, zeroMetrics, type Metrics } from './metrics.js';
 import { bucketsOf, previousPeriod } from './periods.js';
 import { factsOf, sumList } from './rollup.js';
 
-export type Breakdown = 'region' | 'category' | 'source' | 'unit' | 'reporter';
+export type Breakdown = 'region' | 'category' | 'source' | 'unit' | 'reporter' | 'day';
 type Level = 'county' | 'street' | 'community' | 'grid';
 
 export interface FiguresQuery {
@@ -35,7 +35,7 @@ function levelsOf(code: string): { own: Level | 'above'; child: Level } {
 }
 
 const sumRow = (r: Record<string, unknown>): Metrics => Object.fromEntries(metricNames.map((m) => [m, Number(r[m] ?? 0)])) as Metrics;
-const dimColumn: Record<Exclude<Breakdown, 'region'>, string> = {
+const dimColumn: Record<Exclude<Breakdown, 'region' | 'day'>, string> = {
   category: 'c.category_code', source: 'c.source', unit: `coalesce(c.lead_unit_id::text, '')`, reporter: `case when c.source = 'grid_worker' then c.reporter_id::text else '' end`,
 };
 const childColumn: Record<Level, string> = { county: 'c.county_code', street: 'c.street_code', community: 'c.community_code', grid: `coalesce(c.grid_code, '')` };
@@ -48,6 +48,7 @@ const childColumn: Record<Level, string> = { county: 'c.county_code', street: 'c
 async function sums(db: Kysely<DB>, region: string, from: string, to: string, by: Breakdown | null): Promise<Map<string, Metrics>> {
   const prefix = significantPrefix(region);
   const { own, child } = levelsOf(region);
+  if (by === 'day') return daySums(db, region, own, from, to);
   const rollupLevel: Level = by === 'region' ? child : own === 'above' ? 'county' : own;
   const dim = by === null || by === 'region' ? 'all' : by;
   const fromRollups = rollupLevel !== 'grid' && (dim === 'all' || rollupLevel === 'county' || (rollupLevel === 'street' && dim !== 'reporter'));
@@ -71,6 +72,22 @@ async function sums(db: Kysely<DB>, region: string, from: string, to: string, by
       ) f group by key`.execute(db));
   }
   return new Map(rows.map((r) => [String(r.key ?? ''), sumRow(r)]));
+}
+
+/** One row per day of the period (the trend): the day buckets of the region's level, or its cases for a grid. */
+async function daySums(db: Kysely<DB>, region: string, own: Level | 'above', from: string, to: string): Promise<Map<string, Metrics>> {
+  const prefix = significantPrefix(region);
+  const { rows } = own === 'grid'
+    ? await sql<Record<string, unknown>>`
+      select to_char(day, 'YYYY-MM-DD') as key, ${sql.raw(sumList)} from (select ${sql.raw(factsOf)} from cases c
+        where c.grid_code = ${prefix} and c.reported_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai') and c.reported_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')) f
+      group by day`.execute(db)
+    : await sql<Record<string, unknown>>`
+      select to_char(bucket_start, 'YYYY-MM-DD') as key, ${sql.raw(sumList)} from case_stats
+      where level = ${own === 'above' ? 'county' : own} and dim = 'all' and bucket = 'd' and region_code like ${`${prefix}%`}
+        and bucket_start between ${from}::date and ${to}::date
+      group by bucket_start`.execute(db);
+  return new Map(rows.map((r) => [String(r.key), sumRow(r)]));
 }
 
 const isDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,6 +116,6 @@ export async function statsFigures(db: Kysely<DB>, actor: Principal | null, q: F
     region, from: q.from, to: q.to, previousPeriod: before,
     totals, indicators: present(totals), previous: { totals: previous, indicators: present(previous) },
     definitions: definitions.map(({ tree: _tree, ...d }: IndicatorDefinition) => d),
-    rows: [...rows.entries()].map(([key, metrics]): FigureRow => ({ key, metrics, indicators: present(metrics) })),
+    rows: [...rows.entries()].sort(([a], [b]) => (q.by === 'day' ? a.localeCompare(b) : 0)).map(([key, metrics]): FigureRow => ({ key, metrics, indicators: present(metrics) })),
   };
 }
