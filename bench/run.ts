@@ -7,6 +7,8 @@
  * - basedata: import of a generated 1.63M-row, 143-field resident file, then people search at that size
  * - classify: train the case classifier on the labelled messages, held-out and raw-like macro-F1, classifications/s
  * - duplicates: precision and recall of likely-duplicate flagging against the demo generator's merged second reports
+ * - dashboard: a city (重庆, 30 M people, 10 M cases by default; BENCH_CITY_PEOPLE / BENCH_CITY_CASES) in a kept database
+ *   (BENCH_CITY_DB, default gz_bench_city), then every dashboard and indicator query with drill-down, p50/p95/p99
  * `npm run bench -- intake` (or startup, locate) runs one part; no argument runs them all.
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +26,7 @@ import { piiKeysFrom, resolvePiiSecret } from '../server/src/platform/pii.js';
 import { seedDemo } from '../server/src/seed/demo.js';
 import { basedataBench } from './basedata.js';
 import { classifyBench } from './classify.js';
+import { dashboardBench } from './dashboard.js';
 import { duplicatesBench } from './duplicates.js';
 import { intakeBench } from './intake.js';
 
@@ -156,6 +159,19 @@ if (wants('basedata')) results.basedata = await onScratchDatabase(basedataBench)
 if (wants('classify')) results.classify = await classifyBench();
 
 if (wants('duplicates')) results.duplicates = await onScratchDatabase(duplicatesBench);
+
+// only when asked for by name: generating the city takes most of an hour
+if (parts.has('dashboard')) {
+  const name = process.env.BENCH_CITY_DB ?? 'gz_bench_city';
+  await adminQuery(`create database ${name}`).catch(() => undefined); // kept between runs
+  const u = new URL(pgAdminUrl);
+  u.pathname = `/${name}`;
+  results.dashboard = await dashboardBench(u.toString(), {
+    people: Number(process.env.BENCH_CITY_PEOPLE ?? 30_000_000),
+    cases: Number(process.env.BENCH_CITY_CASES ?? 10_000_000),
+    requests: Number(process.env.BENCH_DASHBOARD_REQUESTS ?? 2000),
+  });
+}
 
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });

@@ -13,3 +13,4 @@ export * from './classify.js';
 export * from './duplicates.js';
 export * from './citizen.js';
 export * from './stats.js';
+export * from './reports.js';

@@ -13,6 +13,18 @@ export const statsFiguresQuery = z.object({
 });
 export type StatsFiguresQuery = z.infer<typeof statsFiguresQuery>;
 
+export const statsLiveQuery = z.object({ region: statsFiguresQuery.shape.region });
+export const statsLiveResponse = z.object({
+  region: z.string(),
+  at: z.string(),
+  newToday: z.number().int(),
+  openNow: z.number().int(),
+  overdueNow: z.number().int(),
+  closedToday: z.number().int(),
+  escalatedToday: z.number().int(),
+});
+export type StatsLiveResponse = z.infer<typeof statsLiveResponse>;
+
 const metrics = z.record(z.string(), z.number());
 const indicators = z.record(z.string(), z.number().nullable());
 

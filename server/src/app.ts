@@ -16,7 +16,8 @@ import { basedataReferenceRoutes, housingRoutes, importRoutes, peopleRoutes, rev
 import { calendarRoutes } from './modules/calendar/index.js';
 import { classifyRoutes } from './modules/classify/index.js';
 import { statsRoutes } from './modules/stats/index.js';
-import { caseReferenceRoutes, caseRoutes, citizenRoutes, photoRoutes } from './modules/cases/index.js';
+import { reportRoutes } from './modules/reports/index.js';
+import { caseFeedRoutes, caseReferenceRoutes, caseRoutes, citizenRoutes, photoRoutes } from './modules/cases/index.js';
 import { open311Routes } from './modules/open311/index.js';
 import { gridRoutes, regionRoutes } from './modules/regions/index.js';
 import { auditRoutes } from './platform/audit.routes.js';
@@ -72,7 +73,7 @@ export async function buildApp({ config, database, logger, serveWeb = true }: Ap
         const [state, postgis] = await Promise.all([migrationState(database), database.db.selectNoFrom((eb) => eb.fn<string>('postgis_lib_version', []).as('v')).executeTakeFirstOrThrow()]);
         return { status: 'ok' as const, database: database.kind, postgis: postgis.v, migration: state, version };
       });
-      for (const routes of [authRoutes, userRoutes, apiKeyRoutes, regionRoutes, gridRoutes, auditRoutes, calendarRoutes, caseReferenceRoutes, caseRoutes, photoRoutes, citizenRoutes, basedataReferenceRoutes, peopleRoutes, housingRoutes, reviewRoutes, importRoutes, classifyRoutes, statsRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, userRoutes, apiKeyRoutes, regionRoutes, gridRoutes, auditRoutes, calendarRoutes, caseReferenceRoutes, caseRoutes, photoRoutes, citizenRoutes, basedataReferenceRoutes, peopleRoutes, housingRoutes, reviewRoutes, importRoutes, classifyRoutes, statsRoutes, caseFeedRoutes, reportRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

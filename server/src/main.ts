@@ -11,6 +11,7 @@ import { purgePublicRequestLedger, startAutoDispatchJob, startDeadlineJob } from
 import { classifyCsvFile, ClassifyCsvError, currentClassifier, retrainIfDue } from './modules/classify/index.js';
 import { startPeriodicJob } from './platform/jobs.js';
 import { countAllChangedCases } from './modules/stats/index.js';
+import { startReportsJob } from './modules/reports/index.js';
 import { createLogger } from './platform/logger.js';
 import { piiKeysFrom, resolvePiiSecret, type PiiKeys } from './platform/pii.js';
 import { demoLoginsFile, seedDemo, type DemoSeedResult } from './seed/demo.js';
@@ -98,6 +99,7 @@ async function main(argv: string[]) {
     ? startPeriodicJob('scheduled retraining', config.GONGZHI_RETRAIN_CHECK_SECONDS, () => retrainIfDue(database.db), logger, (model) => model !== null)
     : async () => {};
   const stopSignInCleanup = startSignInCleanupJob(database.db, logger);
+  const stopReports = startReportsJob(database.db, logger);
   const stopLedgerCleanup = startPeriodicJob('public request ledger cleanup', 3600, () => purgePublicRequestLedger(database.db), logger, (n) => n > 0);
   logger.info({ startupMs: Date.now() - started, database: database.kind }, 'gongzhi started');
   // a new demo district trains its classifier now, in a worker thread, rather than on the first report
@@ -109,6 +111,7 @@ async function main(argv: string[]) {
     await stopRetraining();
     await stopStats();
     await stopSignInCleanup();
+    await stopReports();
     await stopLedgerCleanup();
     await app.close();
     await database.close();

@@ -583,6 +583,25 @@ export interface IndicatorDefinitionsTable {
   updated_at: Timestamp;
 }
 
+export interface StatReportsTable {
+  id: Generated<string>;
+  kind: 'weekly' | 'monthly' | 'custom';
+  region_code: string;
+  region_name: string;
+  /** date columns, written and compared as YYYY-MM-DD */
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  title: string;
+  generated_by: string | null;
+  generated_by_name: string;
+  scheduled: Generated<boolean>;
+  generated_at: Generated<Date>;
+  /** Read back as a Uint8Array (PGlite) or a Buffer (node-postgres). */
+  content: ColumnType<Uint8Array, Buffer, Buffer>;
+  size: number;
+  sheet_count: number;
+}
+
 export interface DB {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
@@ -630,4 +649,5 @@ export interface DB {
   classifier_corrections: ClassifierCorrectionsTable;
   classifier_settings: ClassifierSettingsTable;
   indicator_definitions: IndicatorDefinitionsTable;
+  stat_reports: StatReportsTable;
 }

@@ -43,14 +43,15 @@ create table case_stat_snapshots (
   handle_minutes bigint not null
 );
 
--- The rollups. bucket: a day ('d'), a month ('m') or a year ('y') starting on bucket_start, so that any
--- period is a handful of rows per key (stats/periods.ts). level: the region the row counts — county,
--- street or community (a grid's figures are counted from its cases directly: a grid is small). dim: the
--- breakdown — 'all', or category, source, unit (lead unit) and reporter (grid workers), the breakdowns
--- kept for counties and streets only (reporter: counties only).
+-- The rollups, only where counting the cases themselves would be too slow for a dashboard. bucket: a day
+-- ('d'), a month ('m') or a year ('y') starting on bucket_start, so that any period is a handful of rows per
+-- key (stats/periods.ts). level: the region the row counts, by its code's significant prefix — a city (4
+-- digits), a county (6), a street (12) or a community (12). dim: 'all', or a breakdown by category, source
+-- or lead unit, kept for cities and counties only: a street holds few enough cases to be counted directly
+-- (stats/figures.service.ts), and so do grid workers' rankings, which are per street and below.
 create table case_stats (
-  level text not null check (level in ('county', 'street', 'community')),
-  dim text not null check (dim in ('all', 'category', 'source', 'unit', 'reporter')),
+  level text not null check (level in ('city', 'county', 'street', 'community')),
+  dim text not null check (dim in ('all', 'category', 'source', 'unit')),
   bucket char(1) not null check (bucket in ('d', 'm', 'y')),
   bucket_start date not null,
   region_code text not null,
@@ -95,3 +96,7 @@ insert into indicator_definitions (code, name, name_en, formula, unit, higher_is
   ('satisfaction_rate', '满意率', 'Satisfaction rate', '(satisfied + basically_satisfied) / rated', 'ratio', true, 110),
   ('average_handling_hours', '平均处置时长', 'Average handling time', 'handle_minutes / closed / 60', 'hours', false, 120),
   ('valid_report_rate', '有效上报率', 'Valid report rate', 'registered / reported', 'ratio', true, 130);
+
+-- what the live tiles count as it happens: closures and escalations today
+create index cases_closed_at on cases (closed_at) where closed_at is not null;
+create index case_events_escalations on case_events (at) where action in ('escalate', 'auto_escalate');

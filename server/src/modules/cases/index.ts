@@ -15,3 +15,4 @@ export { type ReportExtras } from './intake.service.js';
 export { caseDetail, caseNumberByIntakeKey, caseTrails, listCases, type CaseFilters } from './queries.service.js';
 export { citizenRoutes } from './public.routes.js';
 export { purgePublicRequestLedger } from './public-reports.service.js';
+export { caseFeedRoutes } from './live.routes.js';

@@ -37,6 +37,8 @@ describe('GET /api/v1/stats/figures', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ path: 'from', code: 'stats.day' });
     expect((await figures(leader, `from=${today}&to=${today}&by=colour`)).statusCode).toBe(400);
+    // grid workers are ranked within a street, not across a district
+    expect(problemCode(await figures(leader, `from=${monthAgo}&to=${today}&by=reporter`))).toBe('stats.reporter_scope');
     const street = await loginAs(ctx, { role: 'leader', scopeCode: chezhan });
     expect(problemCode(await figures(street, `region=${gongyuan}&from=${monthAgo}&to=${today}`))).toBe('region.not_found');
   });
@@ -74,6 +76,10 @@ describe('GET /api/v1/stats/figures', () => {
       and (reported_at at time zone 'Asia/Shanghai')::date between ${monthAgo}::date and ${today}::date`.execute(ctx.database.db);
     expect(body.totals.reported).toBe(rows[0]!.n);
     expect(body.rows.reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(rows[0]!.n);
+    // grid workers of the street, ranked: their reports add up to the street's grid-worker reports
+    const workers = (await figures(street, `from=${monthAgo}&to=${today}&by=reporter`)).json();
+    const byWorkers = (await figures(street, `from=${monthAgo}&to=${today}&by=source`)).json().rows.find((r: { key: string }) => r.key === 'grid_worker');
+    expect(workers.rows.filter((r: { key: string }) => r.key !== '').reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(byWorkers.metrics.reported);
     // a community's breakdown by grid is counted from its cases
     const community = (await figures(street, `region=370303001001&from=${monthAgo}&to=${today}&by=region`)).json();
     expect(community.rows.every((r: { key: string }) => r.key === '' || r.key.startsWith('370303001001'))).toBe(true);
