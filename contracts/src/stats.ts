@@ -50,7 +50,7 @@ export const statsFiguresResponse = z.object({
   previous: z.object({ totals: metrics, indicators }),
   definitions: z.array(indicatorDefinition),
   /** With `by`: one row per child region, category, source, unit, grid worker or day (the key is its code, id or YYYY-MM-DD; days in order). */
-  rows: z.array(z.object({ key: z.string(), metrics, indicators })),
+  rows: z.array(z.object({ key: z.string(), name: z.string().nullable(), metrics, indicators })),
 });
 export type StatsFiguresResponse = z.infer<typeof statsFiguresResponse>;
 

@@ -1,5 +1,5 @@
 import { App as AntApp, ConfigProvider, Layout, Result, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 // the ES build of the locales: the CommonJS ones (antd/locale/*) arrive wrapped in { default } after the Vite build, and antd then falls back to English
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -10,7 +10,7 @@ import { GridMapPage } from '../pages/regions/GridMapPage';
 import { AppHeader } from './AppHeader';
 import { I18nProvider, useI18n } from './i18n';
 import { PublicShell } from '../pages/citizen/public';
-import { publicPages, useHashRoute, type PublicPage, type Route } from './pages';
+import { navigate, publicPages, useHashRoute, type PublicPage, type Route } from './pages';
 import { can, SessionProvider, useSession } from './session';
 
 // the case screens load on first use, so the grid map's bundle stays as it was
@@ -26,6 +26,8 @@ const CollectPage = lazy(() => import('../pages/collect/CollectPage').then((m) =
 const AnonymousReportPage = lazy(() => import('../pages/citizen/AnonymousReportPage').then((m) => ({ default: m.AnonymousReportPage })));
 const LookupPage = lazy(() => import('../pages/citizen/LookupPage').then((m) => ({ default: m.LookupPage })));
 const PublicMapPage = lazy(() => import('../pages/citizen/PublicMapPage').then((m) => ({ default: m.PublicMapPage })));
+const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const BigScreen = lazy(() => import('../pages/dashboard/BigScreen').then((m) => ({ default: m.BigScreen })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function Screen({ route }: { route: Route }) {
@@ -40,6 +42,7 @@ function Screen({ route }: { route: Route }) {
   if (route.page === 'dwelling' && route.id && can(user, 'basedata:read')) return <DwellingPage key={route.id} id={route.id} />;
   if (route.page === 'organisation' && route.id && can(user, 'basedata:read')) return <OrganisationPage key={route.id} id={route.id} />;
   if (route.page === 'collect' && can(user, 'basedata:write')) return <CollectPage />;
+  if (route.page === 'dashboard' && can(user, 'stats:read')) return <DashboardPage />;
   if (route.page === 'public-map') return <PublicScreen route={route} />;
   if (route.page === 'lookup') return <LookupPage />;
   if (can(user, 'grid:read')) return <GridMapPage />;
@@ -58,6 +61,10 @@ function PublicScreen({ route }: { route: Route }) {
 function Screens() {
   const { user, loading } = useSession();
   const route = useHashRoute();
+  // leaders land on 驾驶舱 (a fresh sign-in has no hash; the menu's 网格地图 is #/)
+  useEffect(() => {
+    if (user?.role === 'leader' && !window.location.hash) navigate('#/dashboard');
+  }, [user]);
   if (loading) return <Spin fullscreen />;
   if (!user && publicPages.includes(route.page)) {
     return (
@@ -69,6 +76,9 @@ function Screens() {
     );
   }
   if (!user) return <LoginPage />;
+  if (route.page === 'bigscreen' && can(user, 'stats:read')) {
+    return <Suspense fallback={<Spin fullscreen />}><BigScreen /></Suspense>;
+  }
   return (
     <Layout style={{ height: '100%' }}>
       <AppHeader route={route} />

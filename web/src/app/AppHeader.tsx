@@ -11,6 +11,7 @@ export function AppHeader({ route }: { route: Route }) {
   const { user, logout } = useSession();
   const phone = useIsPhone();
   const pages = [
+    ...(can(user, 'stats:read') ? [{ key: 'dashboard', label: t('dashboard') }] : []),
     ...(can(user, 'grid:read') ? [{ key: 'map', label: t('gridMap') }] : []),
     ...(can(user, 'case:read') ? [{ key: 'cases', label: t('cases') }] : []),
     ...(can(user, 'case:report') ? [{ key: 'report', label: t('report') }] : []),

@@ -26,6 +26,7 @@ const dictionary = {
   suggestedCategory: ['建议分类：{label}', 'Suggested class: {label}'],
   suggestionNote: ['系统根据描述自动推荐，仅供参考', 'Suggested from the description; for reference only'],
   gridMap: ['网格地图', 'Grid map'],
+  dashboard: ['驾驶舱', 'Dashboard'],
   regions: ['区划', 'Regions'],
   grids: ['网格', 'Grids'],
   gridCode: ['网格编码', 'Grid code'],

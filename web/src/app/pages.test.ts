@@ -19,6 +19,10 @@ describe('parseHash', () => {
     expect(parseHash('#/basedata/people')).toEqual({ page: 'basedata', id: 'people' });
     expect(parseHash('#/collect')).toEqual({ page: 'collect', id: null });
   });
+  it('reads the command centre: 驾驶舱 and the big screen', () => {
+    expect(parseHash('#/dashboard')).toEqual({ page: 'dashboard', id: null });
+    expect(parseHash('#/bigscreen')).toEqual({ page: 'bigscreen', id: null });
+  });
   it('falls back to the map for anything unknown', () => {
     expect(parseHash('#/nowhere')).toEqual({ page: 'map', id: null });
   });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report' | 'settings' | 'basedata' | 'person' | 'dwelling' | 'organisation' | 'collect' | PublicPage;
+export type Page = 'map' | 'accounts' | 'cases' | 'case' | 'report' | 'settings' | 'basedata' | 'person' | 'dwelling' | 'organisation' | 'collect' | 'dashboard' | 'bigscreen' | PublicPage;
 /** Pages anyone may open without signing in: #/anonymous (匿名反映), #/lookup (查询进度), #/public-map (身边的反映). */
 export type PublicPage = 'anonymous' | 'lookup' | 'public-map';
 export const publicPages: readonly Page[] = ['anonymous', 'lookup', 'public-map'];
@@ -15,7 +15,7 @@ export interface Route {
 const basedataRecords: Record<string, RecordPage> = { people: 'person', dwellings: 'dwelling', organisations: 'organisation' };
 
 /**
- * #/ → map, #/accounts, #/cases, #/cases/<id>, #/report, #/settings, #/collect, #/basedata[/<tab>],
+ * #/ → map, #/accounts, #/cases, #/cases/<id>, #/report, #/settings, #/collect, #/dashboard, #/bigscreen, #/basedata[/<tab>],
  * #/basedata/people/<id>, #/basedata/dwellings/<id>, #/basedata/organisations/<id>; anything else is the map.
  */
 export function parseHash(hash: string): Route {
@@ -26,6 +26,7 @@ export function parseHash(hash: string): Route {
   if (first === 'settings') return { page: 'settings', id: null };
   if (first === 'cases') return second ? { page: 'case', id: decodeURIComponent(second) } : { page: 'cases', id: null };
   if (first === 'collect') return { page: 'collect', id: null };
+  if (first === 'dashboard' || first === 'bigscreen') return { page: first, id: null };
   if (first && publicPages.includes(first as Page)) return { page: first as Page, id: null };
   if (first === 'basedata') {
     const record = second ? basedataRecords[second] : undefined;

@@ -171,6 +171,7 @@ export interface Lifecycle {
   clock: Omit<Clock, 'since'> | null;
   suspendedMinutesLeft: number | null;
   everOverdue: boolean;
+  lateStages: CaseStage[];
   returned: number;
   reworked: number;
   reopened: number;
@@ -222,6 +223,7 @@ export class Story {
   clock: Clock | null = null;
   suspendedMinutesLeft: number | null = null;
   everOverdue = false;
+  lateStages = new Set<CaseStage>();
   returned = 0;
   reworked = 0;
   reopened = 0;
@@ -272,7 +274,7 @@ export class Story {
     return {
       steps: this.steps, mergedIn: this.mergedIn, state: this.state, level: this.level, version: this.version, lead: this.lead,
       clock: this.clock && { stage: this.clock.stage, startedAt: this.clock.startedAt, warnAt: this.clock.warnAt, dueAt: this.clock.dueAt, warnedAt: this.clock.warnedAt, overdueAt: this.clock.overdueAt },
-      suspendedMinutesLeft: this.suspendedMinutesLeft, everOverdue: this.everOverdue, returned: this.returned, reworked: this.reworked,
+      suspendedMinutesLeft: this.suspendedMinutesLeft, everOverdue: this.everOverdue, lateStages: [...this.lateStages], returned: this.returned, reworked: this.reworked,
       reopened: this.reopened, escalated: this.escalated, extensionDays: this.extensionDays, firstReceiver: this.firstReceiver,
       registeredAt: this.registeredAt, dispatchedAt: this.dispatchedAt, closedAt: this.closedAt, rating: this.rating, updatedAt: this.updatedAt,
       units: [...this.units.values()], requests: this.requests,
@@ -312,7 +314,14 @@ export class Story {
     return addWorkingMinutes(this.s.cal, c.startedAt, Math.max(1, total * share));
   }
 
+  /** A stage that ends after its deadline is remembered (cases.late_stages), as the loop does. */
+  private endClock(at: Date) {
+    if (this.clock && at > this.clock.dueAt) this.lateStages.add(this.clock.stage);
+    this.clock = null;
+  }
+
   private startClock(stage: CaseStage, at: Date, minutes?: number) {
+    this.endClock(at);
     const c = startStage(this.s.cal, stage, at, minutes ?? this.limit(stage));
     this.clock = { ...c, warnedAt: null, overdueAt: null, since: at };
   }
@@ -557,7 +566,7 @@ export class Story {
     const when = this.act('decide_request', decideAt, dispatcher, 'suspended', { note, detail: { requestId: this.requests.length - 1, kind: 'suspension', approved: true, workingDays: null } });
     request.decision = { approved: true, by: dispatcher, at: when, note };
     this.suspendedMinutesLeft = Math.round(left);
-    this.clock = null;
+    this.endClock(when);
   }
 
   private resume() {
@@ -584,7 +593,7 @@ export class Story {
     }
     const when = this.act('close', at, s.cast.verifier, 'closed', { note: s.say('close', this.rng) });
     this.closedAt = when;
-    this.clock = null;
+    this.endClock(when);
   }
 
   /** 不满意 reopens once; the reporter rates, or the coordinating dispatcher records a caller's rating (回访). */

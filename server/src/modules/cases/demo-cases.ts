@@ -336,7 +336,7 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
       l.lead?.id ?? null, l.version, clock?.stage ?? (l.state === 'suspended' ? 'handle' : null), iso(clock?.startedAt), iso(clock?.warnAt), iso(clock?.dueAt),
       iso(clock?.warnedAt), iso(clock?.overdueAt), l.suspendedMinutesLeft, l.everOverdue, l.returned, l.reworked, l.reopened, l.escalated,
       l.extensionDays, target ?? null, l.rating?.rating ?? null, l.rating?.note ?? null, iso(l.rating?.at), iso(p.reportedAt), iso(l.registeredAt),
-      iso(l.dispatchedAt), iso(l.closedAt), iso(l.updatedAt),
+      iso(l.dispatchedAt), iso(l.closedAt), iso(l.updatedAt), l.lateStages,
     ]);
     const requestIds = l.requests.map(() => uuidFrom(ids));
     const steps = [...l.steps, ...(extraEvents.get(index) ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -359,7 +359,7 @@ export async function seedDemoCases(db: Kysely<DB>, options: { now: Date; seed: 
     ['stage_started_at', 'timestamptz'], ['stage_warn_at', 'timestamptz'], ['stage_due_at', 'timestamptz'], ['warned_at', 'timestamptz'], ['overdue_at', 'timestamptz'],
     ['suspended_minutes_left', 'int'], ['ever_overdue', 'bool'], ['returned_count', 'int'], ['rework_count', 'int'], ['reopened_count', 'int'], ['escalation_count', 'int'],
     ['extension_days', 'int'], ['merged_into', 'uuid'], ['rating', 'text'], ['rating_note', 'text'], ['rated_at', 'timestamptz'], ['reported_at', 'timestamptz'],
-    ['registered_at', 'timestamptz'], ['dispatched_at', 'timestamptz'], ['closed_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['registered_at', 'timestamptz'], ['dispatched_at', 'timestamptz'], ['closed_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['late_stages', 'text[]'],
   ], caseRows, { chunk: 2000, computed: { location: 'st_setsrid(st_point(lng, lat), 4326)' }, recordOnly: ['lng', 'lat'] });
   await insertJson(db, 'case_units', [['case_id', 'uuid'], ['unit_id', 'uuid'], ['role', 'text'], ['state', 'text'], ['dispatched_at', 'timestamptz']], unitRows, { chunk: 10_000 });
   await insertJson(db, 'case_requests', [

@@ -8,7 +8,7 @@ export { scanDeadlines, startDeadlineJob } from './deadline-job.js';
 export { autoDispatchScan, startAutoDispatchJob } from './auto-dispatch-job.js';
 export { seedDemoCases } from './demo-cases.js';
 export { casesOfPerson, linkCaseParty } from './parties.service.js';
-export { reportableCategories } from './categories.service.js';
+export { categoryNames, reportableCategories } from './categories.service.js';
 export { categoriesWithAttributes, categoryAttributes, type AttributeDatatype, type CategoryAttribute } from './category-attributes.service.js';
 export { checkAttributes, isW3cDateTime, type AttributeAnswers, type CheckedAnswers } from './category-attributes.check.js';
 export { type ReportExtras } from './intake.service.js';

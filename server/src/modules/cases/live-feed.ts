@@ -10,6 +10,10 @@ export interface FeedEvent {
   id: string;
   number: string;
   categoryName: string;
+  /** where: the codes let a dashboard that drilled down keep only its region's events */
+  streetCode: string;
+  communityCode: string;
+  gridCode: string | null;
   streetName: string;
   communityName: string;
   description: string;
@@ -87,6 +91,7 @@ class CaseFeed {
     for (const r of fresh) {
       const event: FeedEvent = {
         kind: topics[r.topic]!, id: r.case_id, number: r.number, categoryName: categories.get(r.category_code) ?? r.category_code,
+        streetCode: r.street_code, communityCode: r.community_code, gridCode: r.grid_code,
         streetName: regions.get(r.street_code) ?? r.street_code, communityName: regions.get(r.community_code) ?? r.community_code,
         description: r.description.slice(0, 120), at: new Date(r.at).toISOString(),
       };

@@ -133,3 +133,14 @@ export async function regionNames(db: Kysely<DB>, codes: readonly string[]): Pro
   const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', [...new Set(codes)]).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** Names of division codes (12 digits) and grid codes (15) together, for breakdowns that mix levels. */
+export async function regionAndGridNames(db: Kysely<DB>, codes: readonly string[]): Promise<Map<string, string>> {
+  const grids = codes.filter((c) => c.length === 15);
+  const [regions, gridRows] = await Promise.all([
+    regionNames(db, codes.filter((c) => c.length === 12)),
+    grids.length ? db.selectFrom('grids').select(['code', 'name']).where('code', 'in', grids).execute() : Promise.resolve([]),
+  ]);
+  for (const g of gridRows) regions.set(g.code, g.name);
+  return regions;
+}

@@ -58,6 +58,7 @@ describe('GET /api/v1/stats/figures', () => {
     expect(body.indicators.satisfaction_rate).toBeCloseTo(expected.satisfied / expected.rated, 4);
     // by street: every street of the county, adding up to the county
     expect(body.rows.every((r: { key: string }) => r.key.startsWith('370303') && r.key.endsWith('000'))).toBe(true);
+    expect(body.rows.find((r: { key: string }) => r.key === chezhan).name).toBe('车站街道');
     expect(body.rows.reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(expected.reported);
     expect(body.previousPeriod.to < monthAgo).toBe(true);
     // the trend: one row per day with cases, in order, adding up to the period
@@ -79,6 +80,7 @@ describe('GET /api/v1/stats/figures', () => {
     // grid workers of the street, ranked: their reports add up to the street's grid-worker reports
     const workers = (await figures(street, `from=${monthAgo}&to=${today}&by=reporter`)).json();
     const byWorkers = (await figures(street, `from=${monthAgo}&to=${today}&by=source`)).json().rows.find((r: { key: string }) => r.key === 'grid_worker');
+    expect(workers.rows.filter((r: { key: string; name: string | null }) => r.key !== '').every((r: { name: string | null }) => r.name)).toBe(true);
     expect(workers.rows.filter((r: { key: string }) => r.key !== '').reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(byWorkers.metrics.reported);
     // a community's breakdown by grid is counted from its cases
     const community = (await figures(street, `region=370303001001&from=${monthAgo}&to=${today}&by=region`)).json();

@@ -6,6 +6,9 @@ import { badRequest, notFound } from '../../platform/errors.js';
 import { indicatorValues, loadIndicators, type IndicatorDefinition } from './indicators.service.js';
 import { metricNames, zeroMetrics, type Metrics } from './metrics.js';
 import { bucketsOf, previousPeriod } from './periods.js';
+import { categoryNames } from '../cases/index.js';
+import { unitsByIds, usersByIds } from '../accounts/index.js';
+import { regionAndGridNames } from '../regions/index.js';
 import { codeRange } from './code-range.js';
 import { factsOf, sumList } from './rollup.js';
 
@@ -21,6 +24,8 @@ export interface FiguresQuery {
 
 export interface FigureRow {
   key: string;
+  /** what people read for the key: the region's, category's, unit's or grid worker's name (null for sources and days: the client words them) */
+  name: string | null;
   metrics: Metrics;
   indicators: Record<string, number | null>;
 }
@@ -104,6 +109,19 @@ async function daySums(db: Kysely<DB>, prefix: string, own: Level, from: string,
   return new Map(rows.map((r) => [String(r.key), sumRow(r)]));
 }
 
+/** Names for the keys of a breakdown, looked up once for the page. */
+async function named(db: Kysely<DB>, by: Breakdown | undefined, rows: Omit<FigureRow, 'name'>[]): Promise<FigureRow[]> {
+  const keys = rows.map((r) => r.key).filter(Boolean);
+  let names = new Map<string, string>();
+  // cities and counties are kept by their short prefix (5001, 370303): their names are under the full code
+  const full = (key: string) => (key.length < 12 ? key.padEnd(12, '0') : key);
+  if (by === 'region') names = new Map([...(await regionAndGridNames(db, keys.map(full))).entries()].map(([code, name]) => [keys.find((k) => full(k) === code) ?? code, name]));
+  else if (by === 'category') names = await categoryNames(db);
+  else if (by === 'unit') names = new Map([...(await unitsByIds(db, keys)).values()].map((u) => [u.id, u.name]));
+  else if (by === 'reporter') names = new Map((await usersByIds(db, keys)).map((u) => [u.id, u.display_name]));
+  return rows.map((r) => ({ ...r, name: names.get(r.key) ?? null }));
+}
+
 const isDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -130,7 +148,7 @@ export async function statsFigures(db: Kysely<DB>, actor: Principal | null, q: F
     region, from: q.from, to: q.to, previousPeriod: before,
     totals, indicators: present(totals), previous: { totals: previous, indicators: present(previous) },
     definitions: definitions.map(({ tree: _tree, ...d }: IndicatorDefinition) => d),
-    rows: [...rows.entries()].sort(([a], [b]) => (q.by === 'day' ? a.localeCompare(b) : 0)).map(([key, metrics]): FigureRow => ({ key, metrics, indicators: present(metrics) })),
+    rows: await named(db, q.by, [...rows.entries()].sort(([a], [b]) => (q.by === 'day' ? a.localeCompare(b) : 0)).map(([key, metrics]) => ({ key, metrics, indicators: present(metrics) }))),
   };
 }
 

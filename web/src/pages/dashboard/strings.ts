@@ -1,0 +1,48 @@
+import { useLocalText } from '../collect/localText';
+
+/** The words of 驾驶舱 and the big screen, Chinese first. */
+const dashboardText = {
+  title: ['指挥驾驶舱', 'Command dashboard'],
+  bigTitle: ['网格化社会治理指挥中心', 'Grid governance command centre'],
+  today: ['今日', 'Today'],
+  week: ['本周', 'This week'],
+  month: ['本月', 'This month'],
+  quarter: ['本季度', 'This quarter'],
+  year: ['本年', 'This year'],
+  custom: ['自定义', 'Custom'],
+  newToday: ['今日新增', 'New today'],
+  openNow: ['办理中', 'Open now'],
+  overdueNow: ['超期', 'Overdue now'],
+  closedToday: ['今日办结', 'Closed today'],
+  onTime: ['按期结案率', 'On-time closure'],
+  satisfaction: ['满意率', 'Satisfaction'],
+  vsPrevious: ['环比', 'vs. previous'],
+  trend: ['受理与办结趋势', 'Reported and closed per day'],
+  reported: ['上报', 'Reported'],
+  closed: ['办结', 'Closed'],
+  open: ['办理中', 'Open'],
+  overdue: ['超期', 'Overdue'],
+  byCategory: ['问题类别 Top 10', 'Top 10 categories'],
+  bySource: ['案件来源', 'Sources'],
+  map: ['区域分布', 'By region'],
+  indicator: ['指标', 'Indicator'],
+  noChildren: ['没有下级区域', 'No smaller regions'],
+  noData: ['无数据', 'No data'],
+  rankings: ['综合评价', 'Rankings'],
+  tabRegions: ['下级区域', 'Regions'],
+  tabUnits: ['承办单位', 'Units'],
+  tabWorkers: ['网格员', 'Grid workers'],
+  colName: ['名称', 'Name'],
+  feed: ['实时动态', 'Live feed'],
+  feedEmpty: ['暂无新动态', 'Nothing new yet'],
+  kindReported: ['新上报', 'Reported'],
+  kindEscalated: ['升级', 'Escalated'],
+  bigScreen: ['大屏模式', 'Big screen'],
+  exitBigScreen: ['退出大屏', 'Leave big screen'],
+  updatedAt: ['更新于 {time}', 'Updated {time}'],
+  noUnit: ['未派遣', 'Not dispatched'],
+  clickToDrill: ['点击区域下钻', 'Click a region to drill down'],
+} as const;
+
+export const useDashText = () => useLocalText(dashboardText);
+export type DashText = ReturnType<typeof useDashText>;

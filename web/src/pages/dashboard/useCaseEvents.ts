@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+
+export interface CaseEvent {
+  kind: 'reported' | 'escalated';
+  id: string;
+  number: string;
+  categoryName: string;
+  streetCode: string;
+  communityCode: string;
+  gridCode: string | null;
+  streetName: string;
+  communityName: string;
+  description: string;
+  at: string;
+}
+
+/** Whether an event's case lies in a region (a division code's significant prefix, or a grid). */
+export function inRegion(region: string, e: Pick<CaseEvent, 'communityCode' | 'gridCode'>): boolean {
+  if (region.length === 15) return e.gridCode === region;
+  const prefix = region.replace(/(000)+$/, '').replace(/^(\d{4})00$/, '$1').replace(/^(\d{2})00$/, '$1');
+  return e.communityCode.startsWith(prefix);
+}
+
+/**
+ * The latest 20 case events of the jurisdiction from GET /api/v1/events/cases (Server-Sent Events,
+ * event `case`), newest first; `onEvent` runs on each (to refresh the figures). When the stream is not
+ * there (404), EventSource gives up and the feed stays empty.
+ */
+export function useCaseEvents(onEvent?: () => void): CaseEvent[] {
+  const [events, setEvents] = useState<CaseEvent[]>([]);
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/events/cases', { withCredentials: true });
+    source.addEventListener('case', (e) => {
+      try {
+        const event = JSON.parse((e as MessageEvent<string>).data) as CaseEvent;
+        setEvents((old) => [event, ...old.filter((x) => !(x.id === event.id && x.kind === event.kind && x.at === event.at))].slice(0, 20));
+        onEvent?.();
+      } catch {
+        // a malformed event is skipped
+      }
+    });
+    return () => source.close();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  return events;
+}
