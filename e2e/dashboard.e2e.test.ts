@@ -50,6 +50,19 @@ describe('驾驶舱', () => {
     await screenshot(leader, 'dashboard-1-district');
   });
 
+  it('makes last week’s Excel report of the district and downloads it', async () => {
+    await leader.getByTestId('make-weekly').click();
+    const link = leader.locator('[data-testid=reports] a').filter({ hasText: '网格化治理周报' }).first();
+    await expect.poll(() => link.count(), until).toBe(1);
+    const download = await leader.request.get(`${server.url}${await link.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('spreadsheetml');
+    expect((await download.body()).subarray(0, 2).toString()).toBe('PK'); // a zip: an .xlsx
+    await link.scrollIntoViewIfNeeded();
+    await screenshot(leader, 'dashboard-1b-reports');
+    await leader.getByTestId('dashboard').evaluate((el) => el.scrollTo(0, 0)); // the map again in view for the next step
+  });
+
   it('a click on the map drills into a street; the breadcrumb leads back to the district', async () => {
     const breadcrumb = leader.getByTestId('dashboard-breadcrumb').locator('.ant-breadcrumb-link');
     await expect(breadcrumb.count()).resolves.toBe(1);

@@ -6,6 +6,7 @@ import { KeyTiles } from './KeyTiles';
 import { LiveFeed } from './LiveFeed';
 import { Panel } from './Panel';
 import { Rankings } from './Rankings';
+import { Reports } from './Reports';
 import { RegionMap } from './RegionMap';
 import { SourceChart } from './SourceChart';
 import { TrendChart } from './TrendChart';
@@ -36,6 +37,7 @@ export function DashboardPage() {
           </div>
         </div>
         <Rankings region={d.region} period={d.period} tick={d.tick} names={d.names} regionName={d.regionName} />
+        <Reports region={d.region} />
       </div>
     </div>
   );

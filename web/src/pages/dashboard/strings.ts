@@ -42,6 +42,12 @@ const dashboardText = {
   updatedAt: ['更新于 {time}', 'Updated {time}'],
   noUnit: ['未派遣', 'Not dispatched'],
   clickToDrill: ['点击区域下钻', 'Click a region to drill down'],
+  reports: ['统计报表', 'Reports'],
+  makeWeekly: ['生成上周周报', 'Make last week’s report'],
+  makeMonthly: ['生成上月月报', 'Make last month’s report'],
+  reportMade: ['报表已生成', 'Report made'],
+  noReports: ['暂无报表；每周一、每月 1 日自动生成', 'No reports yet; they are made every Monday and on the 1st'],
+  bySystem: ['系统定时生成', 'by the schedule'],
 } as const;
 
 export const useDashText = () => useLocalText(dashboardText);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { significant } from './data';
 
 export interface CaseEvent {
   kind: 'reported' | 'escalated';
@@ -14,11 +15,9 @@ export interface CaseEvent {
   at: string;
 }
 
-/** Whether an event's case lies in a region (a division code's significant prefix, or a grid). */
+/** Whether an event's case lies in a region (a division code, or a grid). */
 export function inRegion(region: string, e: Pick<CaseEvent, 'communityCode' | 'gridCode'>): boolean {
-  if (region.length === 15) return e.gridCode === region;
-  const prefix = region.replace(/(000)+$/, '').replace(/^(\d{4})00$/, '$1').replace(/^(\d{2})00$/, '$1');
-  return e.communityCode.startsWith(prefix);
+  return region.length === 15 ? e.gridCode === region : e.communityCode.startsWith(significant(region));
 }
 
 /**
