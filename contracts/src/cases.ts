@@ -144,6 +144,8 @@ export const caseListQuery = z.object({
   state: z.union([z.enum(caseStates), z.array(z.enum(caseStates))]).optional(),
   category: z.string().max(20).optional(),
   unit: uuid.optional(),
+  /** the account that reported (a grid worker's cases, from a ranking) */
+  reporter: uuid.optional(),
   region: scopeCode.optional(),
   source: z.enum(caseSources).optional(),
   from: z.string().date().optional(),

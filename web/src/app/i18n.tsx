@@ -111,6 +111,8 @@ const dictionary = {
   likelyDuplicate: ['疑似重复', 'Likely duplicate'],
   reading: ['智能建议', 'Suggested'],
   systemActor: ['系统', 'System'],
+  linkedFilter: ['按驾驶舱的统计口径显示：{from} 至 {to} 上报的案件', 'As counted on the dashboard: cases reported {from} to {to}'],
+  clearFilter: ['清除筛选', 'Clear'],
   readingHint: ['分类模型读为“{label}”，建议派往 {unit}（置信度 {c}）', 'The classifier reads “{label}”: send to {unit} (confidence {c})'],
   similarFound: ['已有人反映，可关注此事项', 'Someone has already reported this: you may follow that case'],
   similarDistance: ['相距约 {m} 米', 'about {m} m away'],

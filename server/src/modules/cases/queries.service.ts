@@ -73,6 +73,7 @@ export async function listCases(db: Kysely<DB>, actor: Principal | null, q: List
   if (states.length) where.push(sql<SqlBool>`c.state in (${sql.join(states)})`);
   if (q.category) where.push(sql<SqlBool>`c.category_code like ${`${q.category}%`}`);
   if (q.unit) where.push(sql<SqlBool>`c.lead_unit_id = ${q.unit}::uuid`);
+  if (q.reporter) where.push(sql<SqlBool>`c.reporter_id = ${q.reporter}::uuid`);
   if (q.region) {
     const prefix = significantPrefix(q.region);
     where.push(prefix.length === 15 ? sql<SqlBool>`c.grid_code = ${prefix}` : sql<SqlBool>`c.community_code like ${`${prefix}%`}`);

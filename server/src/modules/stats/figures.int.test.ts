@@ -82,10 +82,17 @@ describe('GET /api/v1/stats/figures', () => {
     const byWorkers = (await figures(street, `from=${monthAgo}&to=${today}&by=source`)).json().rows.find((r: { key: string }) => r.key === 'grid_worker');
     expect(workers.rows.filter((r: { key: string; name: string | null }) => r.key !== '').every((r: { name: string | null }) => r.name)).toBe(true);
     expect(workers.rows.filter((r: { key: string }) => r.key !== '').reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(byWorkers.metrics.reported);
+    // a click from a figure opens the cases behind it: the same count in the case list
+    const worker = workers.rows.find((r: { key: string }) => r.key !== '');
+    const listed = (await street.get(`/api/v1/cases?reporter=${worker.key}&from=${monthAgo}&to=${today}&pageSize=1`)).json();
+    expect(listed.total).toBe(worker.metrics.reported);
+    const community = body.rows.length ? (await figures(street, `from=${monthAgo}&to=${today}&by=region`)).json().rows[0] : null;
+    const inCommunity = (await street.get(`/api/v1/cases?region=${community.key}&from=${monthAgo}&to=${today}&pageSize=1`)).json();
+    expect(inCommunity.total).toBe(community.metrics.reported);
     // a community's breakdown by grid is counted from its cases
-    const community = (await figures(street, `region=370303001001&from=${monthAgo}&to=${today}&by=region`)).json();
-    expect(community.rows.every((r: { key: string }) => r.key === '' || r.key.startsWith('370303001001'))).toBe(true);
-    expect(community.rows.reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(community.totals.reported);
+    const grids = (await figures(street, `region=370303001001&from=${monthAgo}&to=${today}&by=region`)).json();
+    expect(grids.rows.every((r: { key: string }) => r.key === '' || r.key.startsWith('370303001001'))).toBe(true);
+    expect(grids.rows.reduce((n: number, r: { metrics: { reported: number } }) => n + r.metrics.reported, 0)).toBe(grids.totals.reported);
   });
 
   it('indicators match a hand count of closed, reworked, reopened, extended, suspended, rejected and returned cases', async () => {

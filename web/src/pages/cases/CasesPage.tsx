@@ -1,5 +1,5 @@
 import { caseSources, caseStates, type CaseInbox, type CaseListItem, type CaseListResponse, type SessionUser } from '@gongzhi/contracts';
-import { App, Cascader, Checkbox, DatePicker, Input, List, Segmented, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Cascader, Checkbox, DatePicker, Input, List, Segmented, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, errorText } from '../../api/client';
 import { useI18n, type MessageKey } from '../../app/i18n';
@@ -26,13 +26,30 @@ export function tabsFor(user: SessionUser): Tab[] {
   return tabs;
 }
 
-interface Filters {
+export interface Filters {
   state?: string[];
   category?: string;
   source?: string;
   range?: [string, string];
   overdue?: boolean;
   q?: string;
+  /** set by a link from a figure (驾驶舱): the region, lead unit or reporter the count covers */
+  region?: string;
+  unit?: string;
+  reporter?: string;
+}
+
+/** The filters a link carries after the hash (#/cases?region=…&from=…&to=…&state=…), so a figure opens the cases behind it. */
+export function filtersFromHash(hash: string): Filters | null {
+  const query = hash.split('?')[1];
+  if (!query) return null;
+  const p = new URLSearchParams(query);
+  const f: Filters = {};
+  for (const key of ['region', 'unit', 'reporter', 'category', 'source'] as const) if (p.get(key)) f[key] = p.get(key)!;
+  if (p.getAll('state').length) f.state = p.getAll('state');
+  if (p.get('from') && p.get('to')) f.range = [p.get('from')!, p.get('to')!];
+  if (p.get('overdue') === 'true') f.overdue = true;
+  return Object.keys(f).length ? f : null;
 }
 
 export function listQuery(tab: Tab, filters: Filters, page: number, pageSize: number): string {
@@ -47,6 +64,7 @@ export function listQuery(tab: Tab, filters: Filters, page: number, pageSize: nu
       p.set('to', filters.range[1]);
     }
     if (filters.overdue) p.set('overdue', 'true');
+    for (const key of ['region', 'unit', 'reporter'] as const) if (filters[key]) p.set(key, filters[key]!);
   }
   if (filters.q) p.set('q', filters.q);
   p.set('page', String(page));
@@ -63,7 +81,9 @@ export function CasesPage() {
   const { message } = App.useApp();
   const phone = useIsPhone();
   const tabs = useMemo(() => tabsFor(user!), [user]);
+  const linked = useMemo(() => filtersFromHash(window.location.hash), []);
   const [tab, setTabState] = useState<Tab>(() => {
+    if (linked && tabs.includes('all')) return 'all';
     const saved = sessionStorage.getItem(tabKey) as Tab | null;
     return saved && tabs.includes(saved) ? saved : tabs[0] ?? 'mine';
   });
@@ -73,7 +93,7 @@ export function CasesPage() {
     setPage(1);
   };
   const [view, setView] = useState<'list' | 'map'>('list');
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>(() => linked ?? {});
   const [page, setPage] = useState(1);
   const pageSize = phone ? 10 : 20;
   const [data, setData] = useState<CaseListResponse | null>(null);
@@ -99,6 +119,12 @@ export function CasesPage() {
   const open = (c: CaseListItem) => navigate(caseHref(c.id));
   const pagination = { current: page, pageSize, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' as const, showTotal: (n: number) => t('casesTotal', { n }) };
 
+  // a link from a figure of the dashboard: say what the list is narrowed to, and let it go
+  const linkedNotice = tab === 'all' && (filters.region || filters.unit || filters.reporter) && (
+    <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="linked-filter"
+      message={t('linkedFilter', { from: filters.range?.[0] ?? '…', to: filters.range?.[1] ?? '…' })}
+      action={<Button size="small" onClick={() => setFilters({})}>{t('clearFilter')}</Button>} />
+  );
   const filterBar = tab === 'all' && (
     <Space wrap style={{ marginBottom: 12 }} data-testid="case-filters">
       <Select mode="multiple" allowClear placeholder={t('allStates')} style={{ minWidth: 160 }} maxTagCount="responsive" value={filters.state ?? []}
@@ -168,6 +194,7 @@ export function CasesPage() {
           <Space wrap style={{ marginBottom: 8 }}>
             <Input.Search allowClear placeholder={t('searchCases')} style={{ width: phone ? 'calc(100vw - 16px)' : 300 }} onSearch={(q) => update({ q: q || undefined })} />
           </Space>
+          {linkedNotice}
           {filterBar}
           {phone ? list : table}
         </div>

@@ -13,10 +13,16 @@ const tabs = ['region', 'unit', 'reporter'] as const;
 const counts = ['reported', 'open', 'open_overdue'] as const;
 
 /**
- * The #/cases link of a count. CasesPage does not read filters from the hash yet, so the query
- * (region, period, unit) only documents what the count covers; it opens the case list.
+ * The #/cases link of a count: the cases behind it — the row's region (a county's short code made whole),
+ * unit or grid worker, reported in the period, and for 办理中 / 超期 only the open or overdue ones.
  */
-const casesHref = (by: Breakdown, key: string, period: Period) => `#/cases?${by}=${encodeURIComponent(key)}&from=${period.from}&to=${period.to}`;
+const openStates = ['reported', 'registered', 'dispatched', 'handling', 'suspended', 'feedback'];
+function casesHref(by: Breakdown, key: string, period: Period, metric: string) {
+  const p = new URLSearchParams({ [by]: by === 'region' && key.length < 12 ? key.padEnd(12, '0') : key, from: period.from, to: period.to });
+  if (metric === 'open') for (const s of openStates) p.append('state', s);
+  if (metric === 'open_overdue') p.set('overdue', 'true');
+  return `#/cases?${p.toString()}`;
+}
 
 /** The places of the best and worst three values of a column, for colouring them. */
 function extremes(rows: Row[], value: (r: Row) => number | null, higherIsBetter: boolean) {
@@ -52,7 +58,7 @@ export function Rankings({ region, period, tick, names, regionName }: { region: 
       return {
         key: m, title: s(m === 'open_overdue' ? 'overdue' : m === 'open' ? 'open' : 'reported'), width: 90, align: 'right' as const,
         sorter: (a: Row, b: Row) => (a.metrics[m] ?? 0) - (b.metrics[m] ?? 0),
-        render: (_: unknown, r: Row) => <a href={casesHref(tab, r.key, period)} style={m === 'reported' ? undefined : tone(false, ex.bad(r.metrics[m] ?? 0))}>{formatValue(r.metrics[m], 'count')}</a>,
+        render: (_: unknown, r: Row) => <a href={casesHref(tab, r.key, period, m)} style={m === 'reported' ? undefined : tone(false, ex.bad(r.metrics[m] ?? 0))}>{formatValue(r.metrics[m], 'count')}</a>,
       };
     }),
     ...(figures?.definitions ?? []).filter((d) => d.unit !== 'count').map((d) => {
