@@ -62,3 +62,20 @@ export const updateIndicatorRequest = z
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'request.empty' });
+
+/** One event of GET /events/cases (Server-Sent Events, event `case`): a new or escalated case in the reader's jurisdiction. */
+export interface CaseFeedEvent {
+  kind: 'reported' | 'escalated';
+  id: string;
+  number: string;
+  categoryName: string;
+  /** where: the codes let a dashboard that drilled down keep only its region's events */
+  streetCode: string;
+  communityCode: string;
+  gridCode: string | null;
+  streetName: string;
+  communityName: string;
+  /** the first 120 characters */
+  description: string;
+  at: string;
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chezhan, county, gongyuan, loginAs, problemCode, useTestApp, type Client } from '../../test/harness.js';
-import { act, key, pointIn, report, unitId } from './test-helpers.js';
+import { act, key, loopActors, pointIn, report, unitId } from './test-helpers.js';
 
 const ctx = useTestApp();
 const grid = '370303001001001';
@@ -13,12 +13,7 @@ let zf: string;
 let here: { lng: number; lat: number };
 
 beforeAll(async () => {
-  zf = await unitId(ctx, '370303-ZF');
-  here = await pointIn(ctx, grid);
-  worker = await loginAs(ctx, { role: 'grid_worker', scopeCode: grid });
-  dispatcher = await loginAs(ctx, { role: 'dispatcher', scopeCode: county });
-  zfHandler = await loginAs(ctx, { role: 'handler', scopeCode: county, unitId: zf });
-  verifier = await loginAs(ctx, { role: 'verifier', scopeCode: county });
+  ({ worker, dispatcher, handler: zfHandler, verifier, zf, here } = await loopActors(ctx, grid));
 });
 
 const rubbish = () => ({ categoryCode: 'E0101', description: '新华社区门口垃圾堆放两天无人清理', ...here });

@@ -1,24 +1,11 @@
+import type { CaseFeedEvent } from '@gongzhi/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { coversCode, type Principal } from '../../platform/access.js';
 import { regionNames } from '../regions/index.js';
 import { categoryNames } from './categories.service.js';
 
-/** One event of the command centre's live feed. */
-export interface FeedEvent {
-  kind: 'reported' | 'escalated';
-  id: string;
-  number: string;
-  categoryName: string;
-  /** where: the codes let a dashboard that drilled down keep only its region's events */
-  streetCode: string;
-  communityCode: string;
-  gridCode: string | null;
-  streetName: string;
-  communityName: string;
-  description: string;
-  at: string;
-}
+type FeedEvent = CaseFeedEvent;
 
 interface Subscriber {
   principal: Principal;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { Client, TestContext } from '../../test/harness.js';
+import { county, loginAs, type Client, type TestContext } from '../../test/harness.js';
 
 /** A point well inside a grid (WGS84), for reports placed there. */
 export async function pointIn(ctx: TestContext, gridCode: string): Promise<{ lng: number; lat: number }> {
@@ -43,4 +43,17 @@ export function multipart(bytes: Buffer, filename: string, type: string) {
 export async function upload(client: Client, bytes = tinyPng, filename = 'photo.png', type = 'image/png') {
   const body = multipart(bytes, filename, type);
   return client.request({ method: 'POST', url: '/api/v1/files', payload: body.payload, headers: { ...body.headers, 'x-csrf-token': client.csrfToken } });
+}
+
+/** The people of the loop, signed in: a grid worker of `grid`, and the county's dispatcher, 综合执法局 handler and verifier. */
+export async function loopActors(ctx: TestContext, grid: string) {
+  const zf = await unitId(ctx, '370303-ZF');
+  return {
+    zf,
+    here: await pointIn(ctx, grid),
+    worker: await loginAs(ctx, { role: 'grid_worker', scopeCode: grid }),
+    dispatcher: await loginAs(ctx, { role: 'dispatcher', scopeCode: county }),
+    handler: await loginAs(ctx, { role: 'handler', scopeCode: county, unitId: zf }),
+    verifier: await loginAs(ctx, { role: 'verifier', scopeCode: county }),
+  };
 }

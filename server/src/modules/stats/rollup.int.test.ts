@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { county, loginAs, useTestApp, type Client } from '../../test/harness.js';
+import { useTestApp, type Client } from '../../test/harness.js';
 import { scanDeadlines } from '../cases/index.js';
-import { act, pointIn, report, unitId } from '../cases/test-helpers.js';
+import { act, loopActors, report } from '../cases/test-helpers.js';
 import { countAllChangedCases, rebuildStats, recountStats, storedStats } from './rollup.js';
 
 const ctx = useTestApp();
@@ -14,12 +14,7 @@ let zf: string;
 let here: { lng: number; lat: number };
 
 beforeAll(async () => {
-  zf = await unitId(ctx, '370303-ZF');
-  here = await pointIn(ctx, grid);
-  worker = await loginAs(ctx, { role: 'grid_worker', scopeCode: grid });
-  dispatcher = await loginAs(ctx, { role: 'dispatcher', scopeCode: county });
-  handler = await loginAs(ctx, { role: 'handler', scopeCode: county, unitId: zf });
-  verifier = await loginAs(ctx, { role: 'verifier', scopeCode: county });
+  ({ worker, dispatcher, handler, verifier, zf, here } = await loopActors(ctx, grid));
 });
 
 const reported = async (categoryCode = 'E0101') => (await report(worker, { categoryCode, description: '新华社区门口垃圾堆放两天无人清理', ...here })).json().id as string;

@@ -1,19 +1,8 @@
+import type { CaseFeedEvent } from '@gongzhi/contracts';
 import { useEffect, useState } from 'react';
 import { significant } from './data';
 
-export interface CaseEvent {
-  kind: 'reported' | 'escalated';
-  id: string;
-  number: string;
-  categoryName: string;
-  streetCode: string;
-  communityCode: string;
-  gridCode: string | null;
-  streetName: string;
-  communityName: string;
-  description: string;
-  at: string;
-}
+export type CaseEvent = CaseFeedEvent;
 
 /** Whether an event's case lies in a region (a division code, or a grid). */
 export function inRegion(region: string, e: Pick<CaseEvent, 'communityCode' | 'gridCode'>): boolean {
