@@ -67,6 +67,9 @@ create table case_stats (
   handle_minutes bigint not null default 0,
   primary key (level, dim, bucket, bucket_start, region_code, dim_value)
 );
+-- the primary key serves wide regions (a city's counties in one range per bucket); a narrow one — a
+-- community's trend over two years — reads its own rows first
+create index case_stats_region on case_stats (level, dim, region_code, bucket, bucket_start);
 
 -- 综合评价: the indicators are formulas over the summed facts (stats/formula.ts), kept as data an
 -- administrator edits; `unit` says how to show the value.
