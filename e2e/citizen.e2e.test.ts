@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { APIRequestContext, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CategoryItem } from '../contracts/src/index.js';
 import { categoryOptions } from '../web/src/pages/cases/categories.js';
-import { account, pageInNewContext, pointInGrid, screenshot, startServer, type E2EServer } from './harness.js';
+import { apiOf as apiAs, pageInNewContext, pointInGrid, screenshot, signInOn, startServer, type E2EServer } from './harness.js';
 import { makePng } from './png.js';
 
 /**
@@ -38,24 +38,18 @@ async function newPage(options: BrowserContextOptions) {
 
 async function signInWithPassword(username: string): Promise<Page> {
   const page = await newPage(desktop);
-  await page.goto(server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(account(server, username).password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-name').waitFor();
+  await signInOn(page, server, username);
   return page;
 }
 
-/** The API as a signed-in browser calls it (cookie + CSRF token), for the steps this journey does not watch. */
+/** The API as a signed-in browser calls it, with the step on this journey's case that it does not watch. */
 async function apiOf(page: Page) {
-  const request: APIRequestContext = page.request;
-  const csrf = ((await (await request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string }).csrfToken;
+  const api = await apiAs(server, page);
   return {
-    get: async <T,>(p: string) => (await (await request.get(`${server.url}/api/v1${p}`)).json()) as T,
+    get: api.get,
     act: async (body: Record<string, unknown>) => {
-      const { version } = (await (await request.get(`${server.url}/api/v1/cases/${caseId}`)).json()) as { version: number };
-      const res = await request.post(`${server.url}/api/v1/cases/${caseId}/actions`, { data: { version, ...body }, headers: { 'x-csrf-token': csrf } });
-      if (!res.ok()) throw new Error(`${String(body.action)}: ${res.status()} ${await res.text()}`);
+      const { version } = await api.get<{ version: number }>(`/cases/${caseId}`);
+      await api.post(`/cases/${caseId}/actions`, { version, ...body });
     },
   };
 }

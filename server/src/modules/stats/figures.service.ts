@@ -6,6 +6,7 @@ import { badRequest, notFound } from '../../platform/errors.js';
 import { indicatorValues, loadIndicators, type IndicatorDefinition } from './indicators.service.js';
 import { metricNames, zeroMetrics, type Metrics } from './metrics.js';
 import { bucketsOf, previousPeriod } from './periods.js';
+import { shanghaiDay } from '../calendar/index.js';
 import { categoryNames } from '../cases/index.js';
 import { unitsByIds, usersByIds } from '../accounts/index.js';
 import { regionAndGridNames } from '../regions/index.js';
@@ -152,8 +153,6 @@ export async function statsFigures(db: Kysely<DB>, actor: Principal | null, q: F
   };
 }
 
-const shanghaiToday = (now: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
-
 /**
  * The live tiles of a dashboard: reported today, open and overdue now (from the rollups: every case
  * ever reported that is still open), and what happened today — closures and escalations — counted
@@ -163,7 +162,7 @@ export async function liveFigures(db: Kysely<DB>, actor: Principal | null, regio
   const p = requirePermission(actor, 'stats:read');
   const region = regionCode ?? p.scopeCode;
   if (!coversCode(p.scopeCode, region)) throw notFound('region.not_found', { code: region });
-  const today = shanghaiToday(now);
+  const today = shanghaiDay(now);
   const prefix = significantPrefix(region);
   const place = inRegion(prefix);
   const dayStart = sql`(${today}::date::timestamp at time zone 'Asia/Shanghai')`;
