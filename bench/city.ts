@@ -62,6 +62,8 @@ async function generateCity(url: string, people: number, cases: number): Promise
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const q = (text: string, values?: unknown[]) => client.query(text, values);
+  // the secondary indexes are built after the load; give those builds room (this session only)
+  await q(`set maintenance_work_mem = '1GB'`);
   try {
     await timed('regions', log, async () => {
       const rows = [

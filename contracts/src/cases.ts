@@ -156,6 +156,8 @@ export const caseListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type CaseListQuery = z.input<typeof caseListQuery>;
+/** The case list's search without paging: what 导出 Excel takes (GET /cases/export). */
+export const caseExportQuery = caseListQuery.omit({ page: true, pageSize: true });
 export const caseListResponse = z.object({ items: z.array(caseListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export type CaseListResponse = z.infer<typeof caseListResponse>;
 

@@ -27,6 +27,8 @@ export const permissions = [
   'case:handle',
   'case:verify',
   'case:rate',
+  // take the cases a search finds as an Excel workbook (audited)
+  'case:export',
   // suggest a label and a unit for a message's text (automatic classification)
   'case:classify',
   // set the automatic dispatch threshold and retrain the classifier on dispatchers' choices
@@ -54,13 +56,13 @@ export type Permission = (typeof permissions)[number];
 const staffBase: Permission[] = ['region:read', 'grid:read', 'staff:read', 'unit:read', 'case:read', 'case:classify'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: [...staffBase, 'user:read', 'case:report', 'basedata:read', 'basedata:export', 'stats:read'],
-  dispatcher: [...staffBase, 'user:read', 'case:report', 'case:dispatch', 'basedata:read', 'stats:read'],
-  handler: ['region:read', 'grid:read', 'unit:read', 'case:read', 'case:handle', 'case:classify'],
+  leader: [...staffBase, 'user:read', 'case:report', 'case:export', 'basedata:read', 'basedata:export', 'stats:read'],
+  dispatcher: [...staffBase, 'user:read', 'case:report', 'case:dispatch', 'case:export', 'basedata:read', 'stats:read'],
+  handler: ['region:read', 'grid:read', 'unit:read', 'case:read', 'case:handle', 'case:classify', 'case:export'],
   verifier: [...staffBase, 'case:verify'],
   grid_worker: [...staffBase, 'case:report', 'case:rate', 'basedata:read', 'basedata:write'],
   data_admin: [
-    ...staffBase, 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write', 'classify:manage', 'stats:read', 'stats:define',
+    ...staffBase, 'case:export', 'region:write', 'user:read', 'audit:read', 'category:write', 'routing:write', 'calendar:write', 'classify:manage', 'stats:read', 'stats:define',
     'basedata:read', 'basedata:write', 'basedata:reveal', 'basedata:import', 'basedata:define', 'basedata:resolve', 'basedata:export',
   ],
   // a citizen reads only the cases they reported or follow (the cases service narrows it)

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { county, gongyuan, loginAs, problemCode, useTestApp, type Client } from '../../test/harness.js';
+import { openWorkbook } from '../../test/workbooks.js';
 import { idNumber } from './test-helpers.js';
 
 const ctx = useTestApp();
@@ -76,9 +77,7 @@ describe('importing people', () => {
 
     const report = await admin.get(`/api/v1/basedata/imports/${first.id}/report`);
     expect(report.statusCode).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = (await openWorkbook(report)).worksheets[0]!;
     expect(sheet.getRow(1).values).toEqual([undefined, '行号', '错误说明', ...rows[0]!]);
     expect(sheet.rowCount).toBe(5);
 

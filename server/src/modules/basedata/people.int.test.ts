@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chezhan, county, gongyuan, loginAs, problemCode, useTestApp, type Client } from '../../test/harness.js';
+import { openWorkbook, sheetRows } from '../../test/workbooks.js';
 import { idNumber, mobile, registerPerson } from './test-helpers.js';
 
 const ctx = useTestApp();
@@ -191,15 +191,7 @@ describe('export to Excel', () => {
   it('exports masked numbers, full ones only with the permission and a reason, and audits both', async () => {
     const id = idNumber('19881212', '2');
     await registerPerson(worker, { id_number: id, name: '导出测试人', person_type: 'huji', grid_code: grid });
-    const read = async (res: { rawPayload: Buffer }) => {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const sheet = book.worksheets[0]!;
-      const header = (sheet.getRow(1).values as string[]).slice(1);
-      const rows = [];
-      for (let i = 2; i <= sheet.rowCount; i++) rows.push(Object.fromEntries(header.map((h, j) => [h, String(sheet.getRow(i).getCell(j + 1).value ?? '')])));
-      return rows;
-    };
+    const read = async (res: { rawPayload: Buffer }) => sheetRows((await openWorkbook(res)).worksheets[0]!);
     const masked = await dataAdmin.get(`/api/v1/basedata/export?q=${encodeURIComponent('导出测试人')}`);
     expect(masked.statusCode).toBe(200);
     expect(masked.headers['content-disposition']).toContain('.xlsx');

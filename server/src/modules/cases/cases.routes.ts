@@ -1,11 +1,14 @@
-import { caseActionRequest, caseCreated, caseDetail, caseListQuery, caseListResponse, caseMapQuery, reportCaseRequest, similarCasesQuery, similarCasesResponse } from '@gongzhi/contracts';
+import { caseActionRequest, caseCreated, caseDetail, caseExportQuery, caseListQuery, caseListResponse, caseMapQuery, reportCaseRequest, similarCasesQuery, similarCasesResponse } from '@gongzhi/contracts';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/access.js';
-import { typed, type App } from '../../platform/http.js';
+import { sendDownload, xlsxType } from '../../platform/downloads.js';
+import { clientIp, typed, type App } from '../../platform/http.js';
 import type { RouteDeps } from '../../platform/routes.js';
+import { shanghaiDay } from '../calendar/index.js';
 import { applyAction } from './actions.service.js';
 import { checkedReportAnswers } from './category-attributes.service.js';
 import { similarOpenCases } from './duplicates.service.js';
+import { exportCases } from './export.service.js';
 import { reportCase } from './intake.service.js';
 import { caseDetail as getCaseDetail, caseMap, caseSummary, listCases } from './queries.service.js';
 
@@ -37,6 +40,9 @@ export function caseRoutes(app: App, { db }: RouteDeps) {
   );
   r.get('/cases', { schema: { tags, summary: '案件查询与待办 Search cases and work inboxes', querystring: caseListQuery, response: { 200: caseListResponse } } }, (req) =>
     listCases(db, req.principal, req.query),
+  );
+  r.get('/cases/export', { schema: { tags, summary: '导出 Excel Export the cases a search finds (the list\'s filters, newest first; audited)', querystring: caseExportQuery } }, (req, reply) =>
+    sendDownload(reply, `案件清单_${shanghaiDay(new Date()).replaceAll('-', '')}.xlsx`, xlsxType, (out) => exportCases(db, req.principal, req.query, out, clientIp(req))),
   );
   r.get('/cases/map', { schema: { tags, summary: '案件图层 Case points (GeoJSON, WGS84)', querystring: caseMapQuery } }, (req) => caseMap(db, req.principal, req.query));
   r.get(

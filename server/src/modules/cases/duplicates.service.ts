@@ -4,7 +4,8 @@ import type { DB } from '../../db/schema.js';
 import { requireAnyPermission, type Principal } from '../../platform/access.js';
 import { cachedCategories, reportableCategory } from './categories.service.js';
 import { duplicateDefaults } from './category-defaults.js';
-import { likelyDuplicates, publicExcerpt, stateNames, type Candidate, type DuplicateWindow } from './duplicates.js';
+import { stateNames } from './case-labels.js';
+import { likelyDuplicates, publicExcerpt, type Candidate, type DuplicateWindow } from './duplicates.js';
 import { visibleTo } from './queries.service.js';
 import { isOpen } from './state-machine.js';
 

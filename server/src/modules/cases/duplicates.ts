@@ -105,12 +105,6 @@ export function likelyDuplicates(report: Report, candidates: readonly Candidate[
     .map(({ raw: _raw, ...c }) => c);
 }
 
-/** State names as the web shows them (web/src/app/i18n.tsx). */
-export const stateNames: Record<CaseState, string> = {
-  reported: '待受理', registered: '待派遣', dispatched: '待签收', handling: '处置中', suspended: '已挂起',
-  feedback: '待核查', closed: '已结案', rejected: '不予立案', merged: '已合并',
-};
-
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** What a citizen sees of another person's case: never the reporter, at most the first 40 characters. */

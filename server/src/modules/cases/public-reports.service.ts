@@ -11,7 +11,7 @@ import { safeEqual } from '../../platform/tokens.js';
 import { unitsByIds } from '../accounts/index.js';
 import { regionNames, topDivision } from '../regions/index.js';
 import { cachedCategories } from './categories.service.js';
-import { stateNames } from './duplicates.js';
+import { stateNames } from './case-labels.js';
 import { reportCase } from './intake.service.js';
 import { isOpen } from './state-machine.js';
 

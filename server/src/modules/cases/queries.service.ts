@@ -65,8 +65,8 @@ export interface CaseFilters {
   reportedBefore?: Date;
 }
 
-export async function listCases(db: Kysely<DB>, actor: Principal | null, q: ListQuery & CaseFilters): Promise<CaseListResponse> {
-  const p = requirePermission(actor, 'region:read');
+/** The search of the case list (and of its export) as one condition, inside the reader's jurisdiction. */
+export function caseSearch(p: Principal, q: Omit<ListQuery, 'page' | 'pageSize'> & CaseFilters): Expression<SqlBool> {
   const where: Expression<SqlBool>[] = [visibleTo(p)];
   if (q.inbox) where.push(inboxFilter(p, q.inbox));
   const states = q.state === undefined ? [] : Array.isArray(q.state) ? q.state : [q.state];
@@ -87,7 +87,12 @@ export async function listCases(db: Kysely<DB>, actor: Principal | null, q: List
   if (q.reportedFrom) where.push(sql<SqlBool>`c.reported_at >= ${q.reportedFrom.toISOString()}::timestamptz`);
   if (q.reportedBefore) where.push(sql<SqlBool>`c.reported_at <= ${q.reportedBefore.toISOString()}::timestamptz`);
   if (q.q) where.push(sql<SqlBool>`(c.number = ${q.q} or c.description like ${`%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`})`);
-  const filter = sql.join(where, sql` and `);
+  return sql<SqlBool>`(${sql.join(where, sql` and `)})`;
+}
+
+export async function listCases(db: Kysely<DB>, actor: Principal | null, q: ListQuery & CaseFilters): Promise<CaseListResponse> {
+  const p = requirePermission(actor, 'region:read');
+  const filter = caseSearch(p, q);
   // inboxes work through the most urgent first; searches show the newest first
   const order = q.inbox && q.inbox !== 'mine' ? sql`c.stage_due_at asc nulls last, c.reported_at` : sql`c.reported_at desc`;
   const [rows, total] = await Promise.all([
@@ -110,7 +115,7 @@ export async function listCases(db: Kysely<DB>, actor: Principal | null, q: List
   return { items, total: total.rows[0]!.n, page: q.page, pageSize: q.pageSize };
 }
 
-async function presentList(db: Kysely<DB>, rows: LoadedCase[]): Promise<CaseListItem[]> {
+export async function presentList(db: Kysely<DB>, rows: LoadedCase[]): Promise<CaseListItem[]> {
   const [regions, units, categories] = await Promise.all([
     regionNames(db, rows.flatMap((r) => [r.community_code, r.street_code])),
     unitsByIds(db, rows.flatMap((r) => (r.lead_unit_id ? [r.lead_unit_id] : []))),

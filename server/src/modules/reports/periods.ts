@@ -3,6 +3,8 @@
  * is Monday–Sunday (numbered as ISO 8601 weeks, so 2026-12-28…2027-01-03 is 2026年第53周), a month the
  * calendar month.
  */
+import { shanghaiDay } from '../calendar/index.js';
+
 export interface ReportPeriod {
   from: string;
   to: string;
@@ -18,10 +20,8 @@ export function isRealDay(s: string): boolean {
   return !Number.isNaN(d.getTime()) && text(d) === s;
 }
 
-/** The calendar day in Asia/Shanghai at an instant. */
-export function shanghaiDay(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(at);
-}
+/** The calendar day in Asia/Shanghai at an instant (the work calendar's). */
+export { shanghaiDay };
 
 /** The Monday–Sunday week holding the day. */
 export function weekOf(date: string): ReportPeriod {

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chezhan, county, gongyuan, loginAs, problemCode, useTestApp, type Client } from '../../test/harness.js';
+import { openWorkbook, sheetRows } from '../../test/workbooks.js';
 import { unitId } from '../cases/test-helpers.js';
 import { lastMonth, lastWeek } from './periods.js';
 import { makeScheduledReports } from './reports.service.js';
@@ -15,20 +15,6 @@ beforeAll(async () => {
   streetLeader = await loginAs(ctx, { role: 'leader', scopeCode: chezhan });
   handler = await loginAs(ctx, { role: 'handler', scopeCode: county, unitId: await unitId(ctx, '370303-ZF') });
 });
-
-async function open(res: { rawPayload: Buffer }) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  return book;
-}
-
-/** The cells of a sheet's rows below its header row, by header. */
-function table(sheet: ExcelJS.Worksheet, headerRow: number) {
-  const headers = (sheet.getRow(headerRow).values as unknown[]).slice(1).map(String);
-  const rows: Record<string, unknown>[] = [];
-  for (let i = headerRow + 1; i <= sheet.rowCount; i++) rows.push(Object.fromEntries(headers.map((h, j) => [h, sheet.getRow(i).getCell(j + 1).value])));
-  return rows;
-}
 
 describe('reports', () => {
   it('401 without a session, 403 without the figures, 400 for a bad request, 404 outside the jurisdiction', async () => {
@@ -80,14 +66,14 @@ describe('reports', () => {
     expect(report.fileName).toMatch(/^张店区_\d{4}年第\d+周_网格化治理周报\.xlsx$/);
     expect(file.rawPayload.length).toBe(report.size);
 
-    const book = await open(file);
+    const book = await openWorkbook(file);
     expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '分区域', '分类别', '分单位', '网格员', '趋势']);
     const figures = (await leader.get(`/api/v1/stats/figures?from=${week.from}&to=${week.to}`)).json();
     expect(figures.totals.reported).toBeGreaterThan(0);
     const summary = book.getWorksheet('概况')!;
     expect(summary.getCell(1, 1).value).toBe(report.title);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    const lines = table(summary, 3);
+    const lines = sheetRows(summary, 3);
     const reported = lines.find((l) => l['项目'] === '上报数')!;
     expect(reported['本期']).toBe(figures.totals.reported);
     expect(reported['上期']).toBe(figures.previous.totals.reported);
@@ -97,7 +83,7 @@ describe('reports', () => {
     expect(closure.getCell(3).numFmt).toBe('0.0%');
     expect(closure.getCell(3).value).toBeCloseTo(figures.indicators.closure_rate, 4);
 
-    const regions = table(book.getWorksheet('分区域')!, 2);
+    const regions = sheetRows(book.getWorksheet('分区域')!, 2);
     const total = regions.at(-1)!;
     const streets = regions.slice(0, -1);
     expect(total['区域代码']).toBe('合计');
@@ -107,11 +93,11 @@ describe('reports', () => {
       expect(streets.reduce((n, s) => n + Number(s[column]), 0), column).toBe(total[column]);
     }
     expect(total['上报数']).toBe(figures.totals.reported);
-    const trend = table(book.getWorksheet('趋势')!, 2);
+    const trend = sheetRows(book.getWorksheet('趋势')!, 2);
     expect(trend.reduce((n, d) => n + Number(d['上报数']), 0)).toBe(figures.totals.reported);
-    expect(table(book.getWorksheet('分类别')!, 2)[0]!['类别名称']).toMatch(/\p{Script=Han}/u);
+    expect(sheetRows(book.getWorksheet('分类别')!, 2)[0]!['类别名称']).toMatch(/\p{Script=Han}/u);
     // grid workers per street (statsFigures ranks them within a street), every case once with the other channels
-    const workers = table(book.getWorksheet('网格员')!, 2);
+    const workers = sheetRows(book.getWorksheet('网格员')!, 2);
     expect(workers.some((w) => w['所属区域'] === '车站街道' && w['网格员'] !== '（其他渠道上报）')).toBe(true);
     expect(workers.reduce((n, w) => n + Number(w['上报数']), 0)).toBe(figures.totals.reported);
 
