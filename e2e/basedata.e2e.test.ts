@@ -1,7 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GridDetail, LocateResponse } from '../contracts/src/index.js';
-import { account, screenshot, signInOn, startServer, type E2EServer } from './harness.js';
+import { account, exportedSheet, screenshot, signInOn, startServer, type E2EServer } from './harness.js';
 
 /**
  * 人房企 in the browser: the data administrator finds a person, reveals the ID number with a reason and
@@ -178,6 +178,19 @@ describe('人房企', () => {
     // back to the same building
     await admin.getByText('← 返回房屋').click();
     await expect.poll(() => admin.getByTestId('dwelling-cell').count(), until).toBe(4);
+  });
+
+  it('exports the organisations to Excel: every page of the list, not the one shown', async () => {
+    await admin.getByRole('tab', { name: '单位' }).click();
+    await expect.poll(() => admin.locator('[data-testid=export-organisations]').isEnabled(), until).toBe(true);
+    const shown = await admin.locator('.ant-table-row').count();
+    const sheet = await exportedSheet(admin, 'export-organisations', 3);
+    expect(sheet.fileName).toMatch(/^单位_\d{8}\.xlsx$/);
+    expect(sheet.rows.length).toBeGreaterThan(shown);
+    // names are text, and credit codes stay text even when all digits
+    expect(sheet.rows.every((r) => typeof r['名称'] === 'string' && typeof r['统一社会信用代码'] !== 'number')).toBe(true);
+    const withStaff = sheet.rows.find((r) => r['从业人数'] !== null && r['从业人数'] !== undefined);
+    expect(typeof withStaff?.['从业人数']).toBe('number');
   });
 
   it('colours the grids by an indicator on the map and tells a grid’s counts', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiOf, desktop, pointInGrid, screenshot, signInWithPassword, startServer, type E2EServer } from './harness.js';
+import { account, apiOf, desktop, exportedSheet, pointInGrid, screenshot, signInWithPassword, startServer, type E2EServer } from './harness.js';
 
 /**
  * 驾驶舱: the leader lands on the dashboard (key figures, trend, map, rankings), drills from the
@@ -63,6 +63,17 @@ describe('驾驶舱', () => {
     await leader.getByTestId('dashboard').evaluate((el) => el.scrollTo(0, 0)); // the map again in view for the next step
   });
 
+  it('exports the rankings to Excel: every street, not just the page shown, with counts as numbers', async () => {
+    current = leader;
+    const sheet = await exportedSheet(leader, 'export-rankings', 3);
+    expect(sheet.fileName).toMatch(/^综合评价.*_\d{8}\.xlsx$/);
+    expect(sheet.rows.length).toBe(13);
+    const shown = (await rowsOf(leader).first().locator('td').first().textContent())!;
+    const row = sheet.rows.find((r) => r['名称'] === shown)!;
+    expect(typeof row['上报']).toBe('number');
+    expect(String(row['按期结案率'] ?? '')).toMatch(/^(\d+(\.\d)?%)?$/);
+  });
+
   it('a click on the map drills into a street; the breadcrumb leads back to the district', async () => {
     const breadcrumb = leader.getByTestId('dashboard-breadcrumb').locator('.ant-breadcrumb-link');
     await expect(breadcrumb.count()).resolves.toBe(1);
@@ -105,6 +116,11 @@ describe('驾驶舱', () => {
     await leader.getByTestId('linked-filter').waitFor();
     await expect.poll(() => leader.locator('.ant-pagination-total-text').textContent(), until).toBe(`共 ${figure} 件`);
     await screenshot(leader, 'dashboard-6-cases-behind');
+    // the list exports whole, with the same filters, from the server
+    const sheet = await exportedSheet(leader, 'export-cases', 1);
+    expect(sheet.fileName).toMatch(/^案件清单_\d{8}\.xlsx$/);
+    expect(sheet.rows.length).toBe(figure);
+    expect(new Set(sheet.rows.map((r) => r['街道（乡镇）'])).size).toBe(1);
   });
 
   it('the big screen fills a 1920×1080 wall in the dark', async () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { GridDetail, LocateResponse } from '../contracts/src/index.js';
+import { openWorkbook, sheetRows } from '../server/src/test/workbooks.js';
 
 export interface DemoAccount {
   username: string;
@@ -145,4 +146,16 @@ export async function pointInGrid(server: E2EServer, page: Page, gridCode: strin
     if (res.ok() && ((await res.json()) as LocateResponse).grid?.code === gridCode) return at;
   }
   throw new Error(`no point found inside grid ${gridCode}`);
+}
+
+/**
+ * Clicks an export button and opens the workbook the browser saves: its file name and first sheet's
+ * rows by header (`headerRow` 3 for tables exported in the browser, under their title and note; 1 for
+ * the server's case list).
+ */
+export async function exportedSheet(page: Page, testId: string, headerRow: number) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()]);
+  const bytes = fs.readFileSync((await download.path())!);
+  const sheet = (await openWorkbook(bytes)).worksheets[0]!;
+  return { fileName: download.suggestedFilename(), title: String(sheet.getCell(1, 1).value ?? ''), rows: sheetRows(sheet, headerRow) };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiOf, pointInGrid, screenshot, screenshotDir, signInWithPassword, startServer, type E2EServer } from './harness.js';
+import { account, apiOf, exportedSheet, pointInGrid, screenshot, screenshotDir, signInWithPassword, startServer, type E2EServer } from './harness.js';
 
 /**
  * 办理设置 in the browser: the data administrator adds a case type, sets and removes a routing rule,
@@ -84,6 +84,15 @@ describe('办理设置', () => {
     await drawer.locator('.ant-form-item').filter({ hasText: /^敏感/ }).getByRole('switch').click();
     await drawer.getByTestId('category-save').click();
     await expect.poll(() => categoryRow('E0598').locator('td').nth(9).textContent(), until).toBe('是');
+  });
+
+  it('exports the categories to Excel: classes and their types, limits under one header row, no buttons', async () => {
+    const sheet = await exportedSheet(page, 'export-categories', 3);
+    expect(sheet.fileName).toMatch(/^案件类别_\d{8}\.xlsx$/);
+    const added = sheet.rows.find((r) => r['编码'] === 'E0598')!;
+    expect(added).toMatchObject({ 名称: '共享单车堆积', '时限（工作时间）·处置': '16 小时 40 分', 敏感: '是' });
+    expect(sheet.rows.some((r) => r['编码'] === 'E01')).toBe(true);
+    expect(Object.keys(added)).not.toContain('操作');
   });
 
   it('adds a routing rule E0598 × 车站街道 → 张店区市场监督管理局, then deletes it', async () => {

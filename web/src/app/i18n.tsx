@@ -113,6 +113,8 @@ const dictionary = {
   systemActor: ['系统', 'System'],
   linkedFilter: ['按驾驶舱的统计口径显示：{from} 至 {to} 上报的案件', 'As counted on the dashboard: cases reported {from} to {to}'],
   clearFilter: ['清除筛选', 'Clear'],
+  exportExcel: ['导出 Excel', 'Export to Excel'],
+  exportTruncated: ['仅导出前 {n} 行；请缩小范围分批导出。', 'Only the first {n} rows were exported; narrow the list to export the rest.'],
   readingHint: ['分类模型读为“{label}”，建议派往 {unit}（置信度 {c}）', 'The classifier reads “{label}”: send to {unit} (confidence {c})'],
   similarFound: ['已有人反映，可关注此事项', 'Someone has already reported this: you may follow that case'],
   similarDistance: ['相距约 {m} 米', 'about {m} m away'],

@@ -1,7 +1,7 @@
 import { shortDivisionName, type ArealGeometry, type FeatureCollection } from '@gongzhi/contracts';
 import maplibregl, { type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
-import { boundsOf, labelPoint, withColours, type Bounds } from './geo';
+import { boundsOf, placeLabels, withColours, type Bounds } from './geo';
 
 export type Layer = 'streets' | 'communities' | 'grids';
 type FC = FeatureCollection<{ code: string; name: string }>;
@@ -147,12 +147,7 @@ export function GovMap(props: GovMapProps) {
     markers.current.forEach((mk) => mk.remove());
     const source = props.communities?.features.length ? { fc: props.communities, cls: 'map-label' } : props.streets ? { fc: props.streets, cls: 'map-label street' } : null;
     if (!source || !map.current) return;
-    markers.current = source.fc.features.map((f) => {
-      const el = document.createElement('div');
-      el.className = source.cls;
-      el.textContent = shortDivisionName(f.properties.name);
-      return new maplibregl.Marker({ element: el }).setLngLat(labelPoint(f.geometry)).addTo(map.current!);
-    });
+    markers.current = placeLabels(map.current, source.fc.features, (i) => shortDivisionName(source.fc.features[i]!.properties.name), source.cls);
   }, [props.streets, props.communities]);
 
   return <div ref={container} data-testid={props.testId ?? 'map'} style={{ position: 'absolute', inset: 0 }} />;

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from '@gongzhi/contracts';
+import maplibregl from 'maplibre-gl';
 
 type Ring = number[][];
 export type Bounds = [number, number, number, number];
@@ -39,4 +40,14 @@ const palette = ['#f4a6a6', '#a6c8f4', '#b5e3b0', '#f7d59c', '#d4b8f0', '#9fded8
 /** Gives each feature a soft fill colour of its own, as a property the map style reads. */
 export function withColours<P extends object>(fc: FeatureCollection<P>): FeatureCollection<P & { colour: string }> {
   return { ...fc, features: fc.features.map((f, i) => ({ ...f, properties: { ...f.properties, colour: palette[i % palette.length]! } })) };
+}
+
+/** Text labels over areas as HTML markers (the maps are offline: no glyph server for symbol layers). */
+export function placeLabels(map: maplibregl.Map, features: FeatureCollection<unknown>['features'], text: (i: number) => string, className: string): maplibregl.Marker[] {
+  return features.map((f, i) => {
+    const el = document.createElement('div');
+    el.className = className;
+    el.textContent = text(i);
+    return new maplibregl.Marker({ element: el }).setLngLat(labelPoint(f.geometry)).addTo(map);
+  });
 }

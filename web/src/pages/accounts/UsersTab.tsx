@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { can, useSession } from '../../app/session';
+import { ExportTableButton } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 
 /** 账号管理: accounts in my jurisdiction; administrators create, disable and reset them. */
 export function UsersTab() {
@@ -37,31 +39,33 @@ export function UsersTab() {
     }
   };
   const writable = can(user, 'user:write');
+  const columns: ExportColumn<UserItem>[] = [
+    { title: t('username'), dataIndex: 'username' },
+    { title: t('name'), dataIndex: 'displayName' },
+    { title: t('role'), dataIndex: 'role', render: roleName },
+    { title: t('scope'), dataIndex: 'scopeCode', render: (c: string) => <span className="code">{c}</span> },
+    { title: t('unit'), dataIndex: 'unitId', render: (id: string | null) => units.find((u) => u.id === id)?.name ?? '—' },
+    { title: t('state'), render: (_, u) => (u.disabled ? <Tag>{t('disabled')}</Tag> : u.lockedUntil ? <Tag color="orange">{t('locked')}</Tag> : <Tag color="green">{t('active')}</Tag>) },
+    ...(writable ? [{ title: '', noExport: true, render: (_: unknown, u: UserItem) => (
+      <Space>
+        <Button size="small" onClick={() => update(u, { disabled: !u.disabled })}>{u.disabled ? t('enable') : t('disable')}</Button>
+        <Button size="small" onClick={() => {
+          let password = '';
+          Modal.confirm({ title: `${t('resetPassword')} · ${u.username}`, content: <Input.Password onChange={(e) => (password = e.target.value)} />, onOk: () => update(u, { password }) });
+        }}>{t('resetPassword')}</Button>
+      </Space>
+    ) }] : []),
+  ];
   return (
     <div data-testid="users-tab">
       <Space style={{ marginBottom: 12 }}>
         <Input.Search placeholder={t('searchUsers')} allowClear onSearch={setQ} style={{ width: 280 }} />
         {writable && <Button type="primary" onClick={() => setCreating(true)}>{t('newUser')}</Button>}
+        {/* /users answers the whole list at once, so the export takes the rows the table holds */}
+        <ExportTableButton title={t('accounts')} note={q ? `“${q}”` : undefined} columns={columns} rows={items ?? []} testId="export-users" />
       </Space>
       <Table<UserItem> size="small" rowKey="id" loading={!items} dataSource={items ?? []} pagination={{ pageSize: 15, showSizeChanger: false }}
-        columns={[
-          { title: t('username'), dataIndex: 'username' },
-          { title: t('name'), dataIndex: 'displayName' },
-          { title: t('role'), dataIndex: 'role', render: roleName },
-          { title: t('scope'), dataIndex: 'scopeCode', render: (c: string) => <span className="code">{c}</span> },
-          { title: t('unit'), dataIndex: 'unitId', render: (id: string | null) => units.find((u) => u.id === id)?.name ?? '—' },
-          { title: t('state'), render: (_, u) => (u.disabled ? <Tag>{t('disabled')}</Tag> : u.lockedUntil ? <Tag color="orange">{t('locked')}</Tag> : <Tag color="green">{t('active')}</Tag>) },
-          ...(writable ? [{ title: '', render: (_: unknown, u: UserItem) => (
-            <Space>
-              <Button size="small" onClick={() => update(u, { disabled: !u.disabled })}>{u.disabled ? t('enable') : t('disable')}</Button>
-              <Button size="small" onClick={() => {
-                let password = '';
-                Modal.confirm({ title: `${t('resetPassword')} · ${u.username}`, content: <Input.Password onChange={(e) => (password = e.target.value)} />, onOk: () => update(u, { password }) });
-              }}>{t('resetPassword')}</Button>
-            </Space>
-          ) }] : []),
-        ]}
-      />
+        columns={columns} />
       <Modal open={creating} title={t('newUser')} onCancel={() => setCreating(false)} onOk={create} okText={t('save')} cancelText={t('cancel')}>
         <Form form={form} layout="vertical" initialValues={{ role: 'grid_worker', scopeCode: user?.scopeCode }}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true }]}><Input /></Form.Item>

@@ -4,6 +4,8 @@ import { api } from '../../api/client';
 import { personHref } from '../../app/pages';
 import { useIsPhone } from '../../app/responsive';
 import { can, useSession } from '../../app/session';
+import { ExportTableButton } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 import { PersonTypeTag, UsageTag } from './bits';
 import { LandlordPicker } from './housing/LandlordPicker';
 import { housingHref } from './housing/selection';
@@ -41,18 +43,24 @@ export function DwellingPage({ id }: { id: string }) {
   const now = d.occupants.filter((o) => o.movedOut === null);
   const before = d.occupants.filter((o) => o.movedOut !== null);
   const mayWrite = can(user, 'basedata:write');
-  const occupantTable = (rows: Occupant[], testId: string) => (
-    <Table<Occupant> size="small" rowKey={(o) => `${o.personId}-${o.movedIn}`} dataSource={rows} pagination={false} data-testid={testId} scroll={{ x: 480 }}
-      locale={{ emptyText: s('noOccupants') }}
-      columns={[
-        { title: s('name'), dataIndex: 'name', render: (n: string, o) => <a href={personHref(o.personId)}>{n}</a> },
-        { title: s('personType'), width: 100, render: (_, o) => <PersonTypeTag type={o.personType} /> },
-        { title: s('relation'), width: 90, render: (_, o) => <Tag style={{ marginInlineEnd: 0 }}>{s(`residence_${o.relation}` as StringKey)}</Tag> },
-        { title: s('movedInCol'), dataIndex: 'movedIn', width: 110 },
-        ...(testId === 'occupants-before' ? [{ title: s('movedOutCol'), dataIndex: 'movedOut', width: 110 }] : []),
-      ]}
-    />
-  );
+  const occupantCard = (which: 'now' | 'before', rows: Occupant[]) => {
+    const columns: ExportColumn<Occupant>[] = [
+      { title: s('name'), dataIndex: 'name', render: (n: string, o) => <a href={personHref(o.personId)}>{n}</a> },
+      // the tag draws its text from the type code itself, so the cell holds none
+      { title: s('personType'), width: 100, exportValue: (o) => s(`person_type_${o.personType}` as StringKey), render: (_, o) => <PersonTypeTag type={o.personType} /> },
+      { title: s('relation'), width: 90, render: (_, o) => <Tag style={{ marginInlineEnd: 0 }}>{s(`residence_${o.relation}` as StringKey)}</Tag> },
+      { title: s('movedInCol'), dataIndex: 'movedIn', width: 110 },
+      ...(which === 'before' ? [{ title: s('movedOutCol'), dataIndex: 'movedOut', width: 110 }] : []),
+    ];
+    const [title, sheet] = which === 'now' ? (['occupantsNow', 'occupantsNowSheet'] as const) : (['occupantsBefore', 'occupantsBeforeSheet'] as const);
+    return (
+      <Card size="small" title={s(title, { n: rows.length })}
+        extra={<ExportTableButton title={s(sheet)} note={d.address} columns={columns} rows={rows} testId={`export-occupants-${which}`} />}>
+        <Table<Occupant> size="small" rowKey={(o) => `${o.personId}-${o.movedIn}`} dataSource={rows} pagination={false} data-testid={`occupants-${which}`} scroll={{ x: 480 }}
+          locale={{ emptyText: s('noOccupants') }} columns={columns} />
+      </Card>
+    );
+  };
 
   return (
     <RecordPageFrame back={back} loaded failure={null} testId="dwelling-page">
@@ -78,8 +86,8 @@ export function DwellingPage({ id }: { id: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Card size="small" title={s('occupantsNow', { n: now.length })}>{occupantTable(now, 'occupants-now')}</Card>
-            <Card size="small" title={s('occupantsBefore', { n: before.length })}>{occupantTable(before, 'occupants-before')}</Card>
+            {occupantCard('now', now)}
+            {occupantCard('before', before)}
           </Space>
         </Col>
         <Col xs={24} lg={10}>

@@ -4,8 +4,11 @@ import { useState } from 'react';
 import { navigate, organisationHref } from '../../app/pages';
 import { useIsPhone } from '../../app/responsive';
 import { can, useSession } from '../../app/session';
+import { ExportTableButton, loadAllPages } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 import { Pager } from './bits';
 import { NewRecordDrawer } from './NewRecordDrawer';
+import { listQuery } from './query';
 import { RegionPicker } from './RegionPicker';
 import { enumText, useStrings, type StringKey } from './strings';
 import { useI18n } from '../../app/i18n';
@@ -26,6 +29,18 @@ export function OrganisationsTab() {
   const industry = (code: string | null) => (code ? enumText(lang, 'industry', code) ?? code : '—');
   const typeName = (o: OrgListItem) => s(`org_type_${o.orgType}` as StringKey);
 
+  const columns: ExportColumn<OrgListItem>[] = [
+    { title: s('orgName'), dataIndex: 'name', ellipsis: true, render: (n: string) => <a>{n}</a> },
+    { title: s('uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => <span className="code">{v ?? '—'}</span> },
+    { title: s('orgType'), width: 110, render: (_, o) => typeName(o) },
+    { title: s('industry'), dataIndex: 'industry', width: 180, ellipsis: true, render: industry },
+    { title: s('legalRep'), dataIndex: 'legalRep', width: 100, render: (v: string | null) => v ?? '—' },
+    { title: s('headCount'), dataIndex: 'headCount', width: 90, align: 'right', render: (v: number | null) => v ?? '—' },
+    { title: s('orgAddress'), dataIndex: 'address', ellipsis: true },
+  ];
+  // the sheet says what the list was narrowed to: the search words, the region code, the type
+  const narrowedTo = [filters.q && `“${filters.q}”`, filters.region, filters.type && s(`org_type_${filters.type}` as StringKey)].filter(Boolean).join('　');
+
   const toolbar = (
     <Space wrap style={{ marginBottom: 12 }} data-testid="org-filters">
       <Input.Search allowClear placeholder={s('searchOrgs')} style={{ width: phone ? 'calc(100vw - 24px)' : 280 }} data-testid="org-search"
@@ -34,6 +49,9 @@ export function OrganisationsTab() {
       <Select allowClear placeholder={s('allTypes')} style={{ width: 150 }} value={filters.type} onChange={(type?: string) => update({ type })}
         options={orgTypeValues.map((v) => ({ value: v, label: s(`org_type_${v}` as StringKey) }))} />
       {can(user, 'basedata:write') && <Button type="primary" onClick={() => setAdding(true)} data-testid="add-org">{s('newOrg')}</Button>}
+      {/* every page with the current filters, not only the page shown */}
+      <ExportTableButton title={s('tab_organisations')} note={narrowedTo || undefined} columns={columns} testId="export-organisations"
+        loadRows={() => loadAllPages<OrgListItem>('/basedata/organisations', listQuery(filters))} />
     </Space>
   );
 
@@ -41,15 +59,7 @@ export function OrganisationsTab() {
     <Table<OrgListItem>
       size="small" rowKey="id" loading={loading} dataSource={items} pagination={false} scroll={{ x: 1100 }} data-testid="org-table"
       locale={{ emptyText: s('noOrgs') }} onRow={(o) => ({ onClick: () => open(o), style: { cursor: 'pointer' } })}
-      columns={[
-        { title: s('orgName'), dataIndex: 'name', ellipsis: true, render: (n: string) => <a>{n}</a> },
-        { title: s('uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => <span className="code">{v ?? '—'}</span> },
-        { title: s('orgType'), width: 110, render: (_, o) => typeName(o) },
-        { title: s('industry'), dataIndex: 'industry', width: 180, ellipsis: true, render: industry },
-        { title: s('legalRep'), dataIndex: 'legalRep', width: 100, render: (v: string | null) => v ?? '—' },
-        { title: s('headCount'), dataIndex: 'headCount', width: 90, align: 'right', render: (v: number | null) => v ?? '—' },
-        { title: s('orgAddress'), dataIndex: 'address', ellipsis: true },
-      ]}
+      columns={columns}
     />
   );
 

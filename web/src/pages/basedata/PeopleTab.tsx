@@ -20,7 +20,7 @@ type Filters = { q?: string; region?: string; type?: string; tag?: string };
 /** 人员: search by name, ID number or phone, narrow by region, type and tag; a table (cards on a phone) that opens the person. */
 export function PeopleTab() {
   const s = useStrings();
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const { user } = useSession();
   const phone = useIsPhone();
   const tags = useTags();
@@ -42,7 +42,7 @@ export function PeopleTab() {
       {can(user, 'basedata:write') && <Button type="primary" onClick={() => setAdding(true)} data-testid="add-person">{s('newPerson')}</Button>}
       {can(user, 'basedata:export') && (
         <Tooltip title={can(user, 'basedata:reveal') ? undefined : s('exportMaskedHint')}>
-          <Button href={exportHref('person', { ...filters })} download data-testid="export-people">{s('exportExcel')}</Button>
+          <Button href={exportHref('person', { ...filters })} download data-testid="export-people">{t('exportExcel')}</Button>
         </Tooltip>
       )}
     </Space>

@@ -3,6 +3,8 @@ import { Empty, List, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { caseHref, dwellingHref } from '../../app/pages';
+import { ExportTableButton } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 import { StateTag } from '../cases/bits';
 import { formatTime } from '../cases/format';
 import { useStrings, type StringKey } from './strings';
@@ -62,15 +64,20 @@ export function RevealLogList({ personId, version }: { personId: string; version
     api<RevealLog>(`/basedata/people/${personId}/reveals`).then((r) => live && setItems(r.items)).catch(() => live && setItems([]));
     return () => void (live = false);
   }, [personId, version]);
+  const columns: ExportColumn<RevealLog['items'][number]>[] = [
+    { title: s('revealWhen'), dataIndex: 'at', width: 140, render: (v: string) => formatTime(v) },
+    { title: s('revealWho'), dataIndex: 'actorName', width: 110 },
+    { title: s('revealWhat'), dataIndex: 'field', width: 90, render: (f: string) => (f === 'id_number' ? s('idNumber') : f === 'phone' ? s('phone') : f) },
+    { title: s('revealWhy'), dataIndex: 'reason' },
+  ];
   return (
-    <Table size="small" rowKey={(r) => `${r.at}-${r.field}`} dataSource={items ?? []} loading={items === null} pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
-      locale={{ emptyText: s('noReveals') }} data-testid="reveal-log" scroll={{ x: 480 }}
-      columns={[
-        { title: s('revealWhen'), dataIndex: 'at', width: 140, render: (v: string) => formatTime(v) },
-        { title: s('revealWho'), dataIndex: 'actorName', width: 110 },
-        { title: s('revealWhat'), dataIndex: 'field', width: 90, render: (f: string) => (f === 'id_number' ? s('idNumber') : f === 'phone' ? s('phone') : f) },
-        { title: s('revealWhy'), dataIndex: 'reason' },
-      ]}
-    />
+    <>
+      {/* the card around this list is the person page's; the button sits right-aligned above the table */}
+      <div style={{ textAlign: 'right', marginBottom: 8 }}>
+        <ExportTableButton title={s('reveals')} columns={columns} rows={items ?? []} testId="export-reveal-log" />
+      </div>
+      <Table size="small" rowKey={(r) => `${r.at}-${r.field}`} dataSource={items ?? []} loading={items === null} pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
+        locale={{ emptyText: s('noReveals') }} data-testid="reveal-log" scroll={{ x: 480 }} columns={columns} />
+    </>
   );
 }

@@ -18,7 +18,6 @@ const strings = {
   allTags: ['全部标签', 'All tags'],
   newPerson: ['新增人员', 'Add person'],
   newOrg: ['新增单位', 'Add organisation'],
-  exportExcel: ['导出 Excel', 'Export to Excel'],
   exportMaskedHint: ['导出的身份证号和电话为脱敏显示', 'ID numbers and phones are exported masked'],
   prevPage: ['上一页', 'Previous'],
   nextPage: ['下一页', 'Next'],
@@ -105,6 +104,9 @@ const strings = {
   setLandlord: ['设置房东', 'Set landlord'],
   occupantsNow: ['现住人员（{n}）', 'Living here now ({n})'],
   occupantsBefore: ['曾住人员（{n}）', 'Lived here before ({n})'],
+  // the same without the count, for the exported sheet and its file name
+  occupantsNowSheet: ['现住人员', 'Living here now'],
+  occupantsBeforeSheet: ['曾住人员', 'Lived here before'],
   noOccupants: ['暂无', 'None'],
   relation: ['关系', 'Relation'],
   movedInCol: ['入住', 'Moved in'],

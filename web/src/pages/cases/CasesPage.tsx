@@ -52,7 +52,8 @@ export function filtersFromHash(hash: string): Filters | null {
   return Object.keys(f).length ? f : null;
 }
 
-export function listQuery(tab: Tab, filters: Filters, page: number, pageSize: number): string {
+/** The list's search as a query string; without a page it is what 导出 Excel takes (/cases/export). */
+export function listQuery(tab: Tab, filters: Filters, page?: number, pageSize?: number): string {
   const p = new URLSearchParams();
   if (tab !== 'all') p.set('inbox', tab);
   else {
@@ -67,8 +68,8 @@ export function listQuery(tab: Tab, filters: Filters, page: number, pageSize: nu
     for (const key of ['region', 'unit', 'reporter'] as const) if (filters[key]) p.set(key, filters[key]!);
   }
   if (filters.q) p.set('q', filters.q);
-  p.set('page', String(page));
-  p.set('pageSize', String(pageSize));
+  if (page !== undefined) p.set('page', String(page));
+  if (pageSize !== undefined) p.set('pageSize', String(pageSize));
   return p.toString();
 }
 
@@ -193,6 +194,8 @@ export function CasesPage() {
         <div style={{ flex: 1, overflow: 'auto' }}>
           <Space wrap style={{ marginBottom: 8 }}>
             <Input.Search allowClear placeholder={t('searchCases')} style={{ width: phone ? 'calc(100vw - 16px)' : 300 }} onSearch={(q) => update({ q: q || undefined })} />
+            {/* the whole search, every page, made on the server (a city's list outgrows a browser) */}
+            {!phone && can(user, 'case:export') && <Button href={`/api/v1/cases/export?${listQuery(tab, filters)}`} download data-testid="export-cases">{t('exportExcel')}</Button>}
           </Space>
           {linkedNotice}
           {filterBar}

@@ -1,6 +1,7 @@
 import { Card, Table, Tabs, theme } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { ExportTableButton } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 import { useI18n } from '../../app/i18n';
 import { significant, useFigures, type Breakdown, type Figures } from './data';
 import { formatValue } from './format';
@@ -50,8 +51,9 @@ export function Rankings({ region, period, tick, names, regionName }: { region: 
   const nameOf: NameOf = tab === 'region' ? regionName : (k) => (k === '' ? s('noUnit') : names[tab](k));
   // grid workers are named by the server (staff records the dashboard cannot list); the rest from the reference data
   const rows: Row[] = (figures?.rows ?? []).filter((r) => tab === 'region' || r.key !== '').map((r) => ({ ...r, name: (tab === 'reporter' && r.name) || nameOf(r.key) }));
+  const tabLabel = (k: (typeof tabs)[number]) => s(k === 'region' ? 'tabRegions' : k === 'unit' ? 'tabUnits' : 'tabWorkers');
   const tone = (good: boolean, bad: boolean) => (good ? { color: token.colorSuccess, fontWeight: 600 } : bad ? { color: token.colorError, fontWeight: 600 } : undefined);
-  const columns: ColumnsType<Row> = [
+  const columns: ExportColumn<Row>[] = [
     { key: 'name', title: s('colName'), dataIndex: 'name', fixed: 'left', width: 150, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
     ...counts.map((m) => {
       const ex = extremes(rows, (r) => r.metrics[m] ?? 0, m === 'reported');
@@ -73,7 +75,8 @@ export function Rankings({ region, period, tick, names, regionName }: { region: 
   return (
     <Card size="small" title={s('rankings')} data-testid="rankings">
       <Tabs size="small" activeKey={tab} onChange={(k) => setTab(k as typeof tab)}
-        items={shown.map((k) => ({ key: k, label: s(k === 'region' ? 'tabRegions' : k === 'unit' ? 'tabUnits' : 'tabWorkers') }))} />
+        items={shown.map((k) => ({ key: k, label: tabLabel(k) }))}
+        tabBarExtraContent={<ExportTableButton title={`${s('rankings')}（${tabLabel(tab)}）`} note={`${regionName(region)}　${period.from} 至 ${period.to}`} columns={columns} rows={rows} testId="export-rankings" />} />
       <Table<Row> size="small" rowKey="key" columns={columns} dataSource={rows} loading={!figures} pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: 'max-content' }} data-testid="rankings-table" />
     </Card>

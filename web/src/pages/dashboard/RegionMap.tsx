@@ -12,6 +12,7 @@ import type { Areas } from './useChildren';
 
 /** What the map can colour by: every indicator, and three counts. */
 export const mapCounts = ['reported', 'open', 'open_overdue'] as const;
+const maxLabels = 60;
 
 /**
  * The child regions of the chosen region filled by one indicator of the period (a choropleth over
@@ -29,8 +30,13 @@ export function RegionMap({ figures, areas, onPick, height, big }: { figures: Fi
   const breaks = useMemo(() => classBreaks([...values.values()].map((v) => v ?? 0)), [values]);
   const coloured = useMemo<ColouredGrids | null>(() => areas && {
     ...areas,
-    features: areas.features.map((f) => ({ ...f, properties: { code: f.properties.code, name: shortDivisionName(f.properties.name), colour: colourFor(values.get(f.properties.code) ?? 0, breaks) } })),
-  }, [areas, values, breaks]);
+    features: areas.features.map((f) => {
+      const name = shortDivisionName(f.properties.name), value = values.get(f.properties.code) ?? (definition ? null : 0);
+      // the name and the figure over each region; a district's hundreds of grids go unlabelled
+      const label = areas.features.length <= maxLabels ? `${name} ${formatValue(value, unit)}` : undefined;
+      return { ...f, properties: { code: f.properties.code, name, colour: colourFor(value ?? 0, breaks), ...(label ? { label } : {}) } };
+    }),
+  }, [areas, values, breaks, unit, definition]);
   const options = [
     ...mapCounts.map((m) => ({ value: m, label: s(m === 'open_overdue' ? 'overdue' : m === 'open' ? 'open' : 'reported') })),
     ...(figures?.definitions ?? []).filter((d) => d.unit !== 'count').map((d) => ({ value: d.code, label: lang === 'en' ? d.nameEn : d.name })),
@@ -39,7 +45,7 @@ export function RegionMap({ figures, areas, onPick, height, big }: { figures: Fi
   const swatch = (colour: string) => <span style={{ display: 'inline-block', width: 14, height: 10, background: colour, marginRight: 4, border: '1px solid #d9d9d9' }} />;
   return (
     <div style={{ position: 'relative', height }} data-testid="dashboard-map">
-      <StatsMap county={outline.county} streets={null} grids={coloured} buildings={null} selectedGrid={null} onPickGrid={onPick} onPickBuilding={() => undefined} />
+      <StatsMap county={outline.county} streets={null} grids={coloured} buildings={null} selectedGrid={null} onPickGrid={onPick} onPickBuilding={() => undefined} dark={big} />
       <Card size="small" style={{ position: 'absolute', zIndex: 2, top: 8, left: 8, maxWidth: big ? 360 : 260, background: token.colorBgElevated }}>
         <Space direction="vertical" size={6} style={{ width: '100%', fontSize: font }}>
           <Select size={big ? 'large' : 'small'} value={measure} onChange={setMeasure} options={options} style={{ width: '100%' }} data-testid="map-indicator" />

@@ -3,6 +3,8 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Popconfirm, Ra
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, errorText } from '../../api/client';
 import { useI18n } from '../../app/i18n';
+import { ExportTableButton } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 import { dayMarks, isWeekend, monthCells, periodMinutes, weekdayOf, type DayMark } from './format';
 import './settings.css';
 
@@ -67,6 +69,22 @@ export function CalendarTab() {
     setEditing(stored ? { ...stored, exists: true } : { day, kind: naturalKind(day), name: '', exists: false });
   };
 
+  const columns: ExportColumn<CalendarDay>[] = [
+    { title: t('set_date'), dataIndex: 'day', width: 150, render: (d: string) => <span><span className="code">{d}</span> <Typography.Text type="secondary">{weekday(d)}</Typography.Text></span> },
+    // the badge says only 休 / 班; the sheet spells the kind out
+    { title: t('type'), dataIndex: 'kind', width: 60, render: (k: Kind) => <span className={`cal-badge ${k}`}>{t(k === 'holiday' ? 'set_holidayShort' : 'set_workdayShort')}</span>,
+      exportValue: (d) => t(d.kind === 'holiday' ? 'set_holiday' : 'set_workday') },
+    { title: t('name'), dataIndex: 'name', render: (n: string) => (provisional(n) ? <Typography.Text type="warning" title={t('set_provisional')}>{n}</Typography.Text> : n) },
+    { title: t('action'), key: 'actions', width: 110, noExport: true, render: (_, d) => (
+      <Space size={0}>
+        <Button type="link" size="small" onClick={() => openDay(d.day)}>{t('edit')}</Button>
+        <Popconfirm title={t('set_removeDay', { day: d.day })} okText={t('delete')} cancelText={t('cancel')} okButtonProps={{ danger: true }} onConfirm={() => removeDay(d.day)}>
+          <Button type="link" size="small" danger>{t('delete')}</Button>
+        </Popconfirm>
+      </Space>
+    ) },
+  ];
+
   return (
     <div data-testid="calendar-tab">
       <Space wrap align="center" style={{ marginBottom: 8 }}>
@@ -86,24 +104,14 @@ export function CalendarTab() {
           <YearView year={year} marks={marks} loading={!data} onPick={openDay} lang={lang} weekdays={weekdays} />
         </Col>
         <Col xs={24} xl={9}>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>{t('set_exceptions')}</Typography.Title>
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>{t('set_exceptions')}</Typography.Title>
+            <ExportTableButton title={`${t('set_calendar')}（${t('set_exceptions')}）`} note={t('set_yearN', { y: year })} columns={columns} rows={days} testId="export-calendar" />
+          </div>
           <AddDayForm key={year} year={year} onAdd={setDay} />
           <Table<CalendarDay> size="small" rowKey="day" loading={!data} dataSource={days} pagination={false} data-testid="calendar-days"
             locale={{ emptyText: t('set_noExceptions') }}
-            columns={[
-              { title: t('set_date'), dataIndex: 'day', width: 150, render: (d: string) => <span><span className="code">{d}</span> <Typography.Text type="secondary">{weekday(d)}</Typography.Text></span> },
-              { title: t('type'), dataIndex: 'kind', width: 60, render: (k: Kind) => <span className={`cal-badge ${k}`}>{t(k === 'holiday' ? 'set_holidayShort' : 'set_workdayShort')}</span> },
-              { title: t('name'), dataIndex: 'name', render: (n: string) => (provisional(n) ? <Typography.Text type="warning" title={t('set_provisional')}>{n}</Typography.Text> : n) },
-              { title: t('action'), key: 'actions', width: 110, render: (_, d) => (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => openDay(d.day)}>{t('edit')}</Button>
-                  <Popconfirm title={t('set_removeDay', { day: d.day })} okText={t('delete')} cancelText={t('cancel')} okButtonProps={{ danger: true }} onConfirm={() => removeDay(d.day)}>
-                    <Button type="link" size="small" danger>{t('delete')}</Button>
-                  </Popconfirm>
-                </Space>
-              ) },
-            ]}
-          />
+            columns={columns} />
         </Col>
       </Row>
       <DayModal editing={editing} weekday={weekday} onClose={() => setEditing(null)}

@@ -4,6 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState, type Key } from 'react';
 import { api, errorText } from '../../api/client';
 import { useI18n, type MessageKey } from '../../app/i18n';
+import { ExportTableButton } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 import { formatWorkingMinutes, minutesPerDay } from './format';
 
 type Row = CategoryItem & { children?: Row[] };
@@ -66,20 +68,21 @@ export function CategoriesTab() {
 
   const majors = (items ?? []).filter((c) => c.parentCode === null).length;
   const limit = (m: number) => formatWorkingMinutes(m, t);
-  const columns: ColumnsType<Row> = [
+  const head: ExportColumn<Row>[] = [
     { title: t('set_code'), dataIndex: 'code', width: 120, render: (c: string) => <span className="code">{c}</span> },
     { title: t('name'), dataIndex: 'name', width: 170, render: (n: string, c) => (c.parentCode ? n : <Typography.Text strong>{n}</Typography.Text>) },
     { title: t('set_nameEn'), dataIndex: 'nameEn', width: 200, ellipsis: { showTitle: true } },
     { title: t('priority'), dataIndex: 'priority', width: 90, render: (p: Row['priority']) => <Tag color={priorityColour[p]}>{t(`prio_${p}`)}</Tag> },
     { title: t('set_startLevel'), dataIndex: 'defaultLevel', width: 90, render: (l: Row['defaultLevel']) => t(`level_${l}`) },
-    {
-      title: t('set_limits'),
-      children: stages.map((s) => ({ title: t(`stage_${s}`), key: s, width: 108, render: (_: unknown, c: Row) => <span style={{ whiteSpace: 'nowrap' }}>{limit(c.limits[s])}</span> })),
-    },
+  ];
+  const limitColumn = (s: (typeof stages)[number]): ExportColumn<Row> => ({
+    title: t(`stage_${s}`), key: s, width: 108, render: (_: unknown, c: Row) => <span style={{ whiteSpace: 'nowrap' }}>{limit(c.limits[s])}</span>,
+  });
+  const tail: ExportColumn<Row>[] = [
     { title: t('set_sensitive'), dataIndex: 'sensitive', width: 64, render: (v: boolean) => (v ? <Tag color="purple">{t('yes')}</Tag> : <Typography.Text type="secondary">{t('no')}</Typography.Text>) },
     { title: t('set_active'), dataIndex: 'active', width: 64, render: (v: boolean) => (v ? <Tag color="green">{t('yes')}</Tag> : <Tag>{t('no')}</Tag>) },
     {
-      title: t('action'), key: 'actions', width: 170, fixed: 'right',
+      title: t('action'), key: 'actions', width: 170, fixed: 'right', noExport: true,
       render: (_, c) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', item: c })}>{t('edit')}</Button>
@@ -88,6 +91,12 @@ export function CategoriesTab() {
       ),
     },
   ];
+  const columns: ColumnsType<Row> = [...head, { title: t('set_limits'), children: stages.map(limitColumn) }, ...tail];
+  // a sheet has one header row: the grouped time limits become 时限（工作时间）·立案 …, and the types follow their class
+  // whether or not the class is expanded on screen
+  const exportColumns: ExportColumn<Row>[] = [...head, ...stages.map((s) => ({ ...limitColumn(s), title: `${t('set_limits')}·${t(`stage_${s}`)}` })), ...tail];
+  const exportRows = rows.flatMap((r) => [r, ...(r.children ?? [])]);
+  const note = [kind === 'all' ? '' : t(`kind_${kind}`), q.trim() && `“${q.trim()}”`].filter(Boolean).join('　');
 
   return (
     <div data-testid="categories-tab">
@@ -96,6 +105,7 @@ export function CategoriesTab() {
           options={[{ value: 'all', label: t('set_allKinds') }, ...(['component', 'event', 'social'] as const).map((k) => ({ value: k, label: t(`kind_${k}`) }))]} />
         <Input.Search allowClear placeholder={t('set_searchCategories')} style={{ width: 240 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} />
         <Typography.Text type="secondary">{t('set_categoriesTotal', { majors, minors: (items?.length ?? 0) - majors })}</Typography.Text>
+        <ExportTableButton title={t('set_categories')} note={note || undefined} columns={exportColumns} rows={exportRows} testId="export-categories" />
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('set_limitsHint', { h: minutesPerDay / 60, m: minutesPerDay })}

@@ -1,9 +1,10 @@
 import { attributeDatatypes, attributeListDatatypes, type CategoryAttributeItem, type CategoryItem, type CreateCategoryAttributeRequest } from '@gongzhi/contracts';
 import { Alert, App, Button, Cascader, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, errorText } from '../../api/client';
 import { useI18n, type MessageKey } from '../../app/i18n';
+import { ExportTableButton } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 import { categoryOptions, categoryPath } from '../cases/categories';
 
 type Datatype = CategoryAttributeItem['datatype'];
@@ -63,7 +64,8 @@ export function ReportFieldsTab() {
     }
   };
 
-  const columns: ColumnsType<CategoryAttributeItem> = [
+  // for the sheet: a description and its hint, and the list values' tags, would run together as one text
+  const columns: ExportColumn<CategoryAttributeItem>[] = [
     { title: t('rf_order'), dataIndex: 'order', width: 64 },
     { title: t('rf_code'), dataIndex: 'code', width: 150, render: (c: string) => <span className="code">{c}</span> },
     { title: t('rf_description'), dataIndex: 'description', render: (d: string, a) => (
@@ -71,14 +73,14 @@ export function ReportFieldsTab() {
         <div>{d}</div>
         {a.datatypeDescription && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.datatypeDescription}</Typography.Text>}
       </div>
-    ) },
+    ), exportValue: (a) => (a.datatypeDescription ? `${a.description}（${a.datatypeDescription}）` : a.description) },
     { title: t('rf_datatype'), dataIndex: 'datatype', width: 110, render: (d: Datatype) => <Tag color={datatypeColour[d]}>{t(`rf_dt_${d}`)}</Tag> },
     { title: t('rf_required'), key: 'required', width: 80, render: (_, a) => (!a.variable ? <Tag>{t('rf_infoOnly')}</Tag> : a.required ? <Tag color="red">{t('yes')}</Tag> : <Typography.Text type="secondary">{t('no')}</Typography.Text>) },
     { title: t('rf_values'), key: 'values', render: (_, a) => (a.values.length ? (
       <Space size={[4, 4]} wrap style={{ maxWidth: 360 }}>{a.values.map((v) => <Tag key={v.key} title={v.key} style={{ marginInlineEnd: 0 }}>{v.name}</Tag>)}</Space>
-    ) : '—') },
+    ) : '—'), exportValue: (a) => a.values.map((v) => v.name).join('、') },
     {
-      title: t('action'), key: 'actions', width: 230, fixed: 'right',
+      title: t('action'), key: 'actions', width: 230, fixed: 'right', noExport: true,
       render: (_, a, i) => (
         <Space size={0}>
           <Button type="link" size="small" disabled={i === 0} onClick={() => move(i, -1)}>{t('rf_moveUp')}</Button>
@@ -100,6 +102,7 @@ export function ReportFieldsTab() {
           onChange={(path) => setCode((path as string[] | undefined)?.at(-1) ?? null)} style={{ width: 280 }} data-testid="report-fields-category" />
         <Button type="primary" disabled={!code} onClick={() => setEditing('new')} data-testid="report-field-add">{t('rf_add')}</Button>
         {items && <Typography.Text type="secondary">{t('rf_count', { n: items.length })}</Typography.Text>}
+        <ExportTableButton title={t('set_reportFields')} note={categoryName || undefined} columns={columns} rows={items ?? []} testId="export-report-fields" />
       </Space>
       <Table<CategoryAttributeItem> size="small" rowKey="code" bordered loading={!!code && !items} dataSource={items ?? []} columns={columns} pagination={false}
         scroll={{ x: 'max-content' }} locale={{ emptyText: code ? t('rf_none') : t('rf_noCategory') }} data-testid="report-fields" />

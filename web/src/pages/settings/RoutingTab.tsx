@@ -3,6 +3,8 @@ import { Alert, App, Button, Cascader, Form, Input, Popconfirm, Select, Space, T
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, errorText } from '../../api/client';
 import { useI18n, type MessageKey } from '../../app/i18n';
+import { ExportTableButton } from '../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../components/table/tableText';
 import { categoryOptions } from '../cases/categories';
 
 /** A row of GET /routing-rules (routingRuleItem in the contracts). */
@@ -101,6 +103,21 @@ export function RoutingTab() {
     }
   };
 
+  // a name with its code beside it reads as one run of text: the sheet gets 名称（代码）
+  const named = (name: string, code: string) => (
+    <Space size={6}><span>{name}</span><Typography.Text type="secondary" className="code">{code}</Typography.Text></Space>
+  );
+  const columns: ExportColumn<RoutingRule>[] = [
+    { title: t('category'), key: 'category', render: (_, r) => named(r.categoryName, r.categoryCode), exportValue: (r) => `${r.categoryName}（${r.categoryCode}）` },
+    { title: t('set_region'), key: 'region', render: (_, r) => named(r.regionName, r.regionCode), exportValue: (r) => `${r.regionName}（${r.regionCode}）` },
+    { title: t('set_responsibleUnit'), key: 'unit', render: (_, r) => r.unit.name },
+    { title: t('action'), key: 'actions', width: 90, noExport: true, render: (_, r) => (
+      <Popconfirm title={t('set_deleteRule')} okText={t('delete')} cancelText={t('cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(r)}>
+        <Button type="link" size="small" danger>{t('delete')}</Button>
+      </Popconfirm>
+    ) },
+  ];
+
   return (
     <div data-testid="routing-tab">
       <Alert type="info" showIcon message={t('set_routingHint')} style={{ marginBottom: 12 }} />
@@ -122,23 +139,10 @@ export function RoutingTab() {
       <Space style={{ marginBottom: 8 }}>
         <Input.Search allowClear placeholder={t('set_searchRules')} style={{ width: 260 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} />
         <Typography.Text type="secondary">{t('set_rulesTotal', { n: shown.length })}</Typography.Text>
+        <ExportTableButton title={t('set_routing')} note={q.trim() ? `“${q.trim()}”` : undefined} columns={columns} rows={shown} testId="export-routing" />
       </Space>
       <Table<RoutingRule> size="small" rowKey="id" loading={!rules} dataSource={shown} pagination={false} scroll={{ x: 'max-content' }}
-        columns={[
-          { title: t('category'), key: 'category', render: (_, r) => (
-            <Space size={6}><span>{r.categoryName}</span><Typography.Text type="secondary" className="code">{r.categoryCode}</Typography.Text></Space>
-          ) },
-          { title: t('set_region'), key: 'region', render: (_, r) => (
-            <Space size={6}><span>{r.regionName}</span><Typography.Text type="secondary" className="code">{r.regionCode}</Typography.Text></Space>
-          ) },
-          { title: t('set_responsibleUnit'), key: 'unit', render: (_, r) => r.unit.name },
-          { title: t('action'), key: 'actions', width: 90, render: (_, r) => (
-            <Popconfirm title={t('set_deleteRule')} okText={t('delete')} cancelText={t('cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(r)}>
-              <Button type="link" size="small" danger>{t('delete')}</Button>
-            </Popconfirm>
-          ) },
-        ]}
-      />
+        columns={columns} />
     </div>
   );
 }

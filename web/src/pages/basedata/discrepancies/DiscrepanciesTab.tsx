@@ -1,14 +1,16 @@
 import type { BaseEntityName, discrepancyItem, FieldDefinition } from '@gongzhi/contracts';
 import { Alert, App, Button, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { api, errorText } from '../../../api/client';
 import { useI18n } from '../../../app/i18n';
 import { dwellingHref, organisationHref, personHref } from '../../../app/pages';
+import { ExportTableButton, loadAllPages } from '../../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../../components/table/tableText';
 import { formatTime } from '../../cases/format';
 import { valueText } from '../format';
 import { useFields, useSources } from '../reference';
+import { useStrings } from '../strings';
 import { useDiscrepancyText } from './strings';
 
 type Discrepancy = z.infer<typeof discrepancyItem>;
@@ -22,6 +24,7 @@ const recordHref: Record<BaseEntityName, (id: string) => string> = { person: per
  */
 export function DiscrepanciesTab() {
   const td = useDiscrepancyText();
+  const s = useStrings();
   const { lang } = useI18n();
   const { message } = App.useApp();
   const [status, setStatus] = useState<Status>('open');
@@ -64,24 +67,28 @@ export function DiscrepanciesTab() {
     return s ? (lang === 'en' && s.nameEn ? s.nameEn : s.name) : code;
   };
   const plain = (d: Discrepancy, v: string | null) => (v === null || v === '' ? td('empty') : valueText(fields[d.entity]?.find((f) => f.key === d.field), v, lang));
+  const fromText = (source: string | null) => td('from', { source: sourceName(source) });
+  // in the sheet the value and where it came from share a cell: 张三（来源：公安）
+  const valueExport = (d: Discrepancy, v: string | null, source: string | null) => `${plain(d, v)}（${fromText(source)}）`;
   const valueCell = (d: Discrepancy, v: string | null, source: string | null, strong: boolean) => (
     <Space direction="vertical" size={0}>
       <Typography.Text strong={strong} type={v === null || v === '' ? 'secondary' : undefined}>{plain(d, v)}</Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{td('from', { source: sourceName(source) })}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fromText(source)}</Typography.Text>
     </Space>
   );
 
-  const columns: ColumnsType<Discrepancy> = [
-    { title: td('record'), key: 'record', width: 170, render: (_, d) => (
+  const columns: ExportColumn<Discrepancy>[] = [
+    // the kind tag and the name would run together (人员张三) without the space
+    { title: td('record'), key: 'record', width: 170, exportValue: (d) => `${td(`entity_${d.entity}`)} ${d.recordName}`, render: (_, d) => (
       <Space size={4} wrap><Tag style={{ marginInlineEnd: 0 }}>{td(`entity_${d.entity}`)}</Tag><a href={recordHref[d.entity](d.recordId)}>{d.recordName}</a></Space>
     ) },
     { title: td('grid'), dataIndex: 'gridCode', width: 150, render: (g: string) => <span className="code">{g}</span> },
     { title: td('field'), dataIndex: 'fieldLabel', width: 120 },
-    { title: td('current'), key: 'current', render: (_, d) => valueCell(d, d.currentValue, d.currentSource, false) },
-    { title: td('proposed'), key: 'proposed', render: (_, d) => valueCell(d, d.proposedValue, d.proposedSource, true) },
+    { title: td('current'), key: 'current', exportValue: (d) => valueExport(d, d.currentValue, d.currentSource), render: (_, d) => valueCell(d, d.currentValue, d.currentSource, false) },
+    { title: td('proposed'), key: 'proposed', exportValue: (d) => valueExport(d, d.proposedValue, d.proposedSource), render: (_, d) => valueCell(d, d.proposedValue, d.proposedSource, true) },
     { title: td('at'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v) },
     status === 'open'
-      ? { title: td('decide'), key: 'decide', width: 200, fixed: 'right', render: (_, d) => (
+      ? { title: td('decide'), key: 'decide', width: 200, fixed: 'right', noExport: true, render: (_, d) => (
         <Space size={4}>
           <Button size="small" onClick={() => void resolve(d, 'keep')} loading={busy === d.id} disabled={busy !== null} data-testid="keep">{td('keep')}</Button>
           <Popconfirm title={td('acceptConfirm', { value: plain(d, d.proposedValue) })} onConfirm={() => void resolve(d, 'accept')}>
@@ -97,7 +104,12 @@ export function DiscrepanciesTab() {
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Segmented<Status> value={status} onChange={(s) => { setStatus(s); setPage(1); }}
           options={(['open', 'kept', 'accepted'] as const).map((s) => ({ value: s, label: td(`status_${s}`) }))} />
-        {data && <Typography.Text type="secondary">{td('totalN', { n: data.total })}</Typography.Text>}
+        <Space size={12}>
+          {data && <Typography.Text type="secondary">{td('totalN', { n: data.total })}</Typography.Text>}
+          {/* every page of the chosen status, not only the page shown */}
+          <ExportTableButton title={s('tab_discrepancies')} note={td(`status_${status}`)} columns={columns} testId="export-discrepancies"
+            loadRows={() => loadAllPages<Discrepancy>('/basedata/discrepancies', `status=${status}`)} />
+        </Space>
       </Space>
       <Typography.Text type="secondary">{td('intro')}</Typography.Text>
       {error && <Alert type="warning" showIcon message={td('notLive', { e: error })} />}

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { api, errorText } from '../../../api/client';
 import { useI18n } from '../../../app/i18n';
+import { ExportTableButton } from '../../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../../components/table/tableText';
 import { fieldLabel } from '../format';
 import { useFields, useSources } from '../reference';
 import { postFileForm } from './importApi';
@@ -11,6 +13,7 @@ import { assignColumn, startingMapping, unmappedRequired, type ColumnMapping } f
 import { useImportText } from './strings';
 
 type ImportPreview = z.infer<typeof importPreview>;
+type SampleRow = { key: number; cells: string[] };
 const entities: BaseEntityName[] = ['person', 'dwelling', 'organisation'];
 
 /**
@@ -73,7 +76,8 @@ export function ImportSetup({ onStarted }: { onStarted(job: ImportItem): void })
   };
 
   const fieldOptions = [{ value: '', label: ti('skip') }, ...active.map((f) => ({ value: f.key, label: `${fieldLabel(f, lang)}${f.required ? ` (${ti('required')})` : ''}` }))];
-  const columns = (preview?.headers ?? []).map((h, i) => ({
+  // a header's export name is its text: the mapping Select inside it holds none
+  const columns: ExportColumn<SampleRow>[] = (preview?.headers ?? []).map((h, i) => ({
     key: `${i}:${h}`,
     width: 200,
     title: (
@@ -83,8 +87,10 @@ export function ImportSetup({ onStarted }: { onStarted(job: ImportItem): void })
           onChange={(k: string) => setMapping((m) => assignColumn(m, h, k || null))} data-testid={`map-${h}`} />
       </Space>
     ),
-    render: (_: unknown, row: { cells: string[] }) => <span style={{ whiteSpace: 'nowrap' }}>{row.cells[i] ?? ''}</span>,
+    render: (_: unknown, row: SampleRow) => <span style={{ whiteSpace: 'nowrap' }}>{row.cells[i] ?? ''}</span>,
   }));
+
+  const sample: SampleRow[] = (preview?.sample ?? []).map((cells, i) => ({ key: i, cells }));
 
   return (
     <Card size="small" title={ti('file')} data-testid="import-setup">
@@ -111,9 +117,10 @@ export function ImportSetup({ onStarted }: { onStarted(job: ImportItem): void })
             <Typography.Text strong>{ti('preview')}</Typography.Text>
             <Tag data-testid="import-file-facts">{ti('fileFacts', { name: preview.fileName, format: preview.format.toUpperCase(), encoding: preview.encoding ?? ti('noEncoding') })}</Tag>
             <Typography.Text type="secondary">{ti('firstRows', { n: preview.sample.length })}</Typography.Text>
+            <ExportTableButton title={ti('preview')} note={preview.fileName} columns={columns} rows={sample} testId="export-import-sample" />
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{ti('mappingHint')}</Typography.Paragraph>
-          <Table size="small" bordered pagination={false} columns={columns} dataSource={preview.sample.map((cells, i) => ({ key: i, cells }))}
+          <Table size="small" bordered pagination={false} columns={columns} dataSource={sample}
             scroll={{ x: 'max-content' }} data-testid="import-sample" />
           {missing.length > 0 && (
             <Alert type="warning" showIcon style={{ marginTop: 12 }} message={ti('missingRequired', { fields: missing.map((f) => fieldLabel(f, lang)).join('、') })} />

@@ -1,11 +1,12 @@
 import type { FeatureCollection } from '@gongzhi/contracts';
 import maplibregl, { type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
-import { boundsOf } from '../../../components/map/geo';
+import { boundsOf, placeLabels } from '../../../components/map/geo';
 import type { BuildingPoints } from '../types';
 
 type Areas = FeatureCollection<{ code: string; name: string }>;
-export type ColouredGrids = FeatureCollection<{ code: string; name: string; colour: string }>;
+/** Areas with their fill colour; a `label` is written over the area (the dashboard's regions, not the base data's many grids). */
+export type ColouredGrids = FeatureCollection<{ code: string; name: string; colour: string; label?: string }>;
 
 interface Props {
   county: Areas | null;
@@ -16,11 +17,15 @@ interface Props {
   selectedGrid: string | null;
   onPickGrid(code: string): void;
   onPickBuilding(id: string): void;
+  /** the command centre's wall: a dark ground with light lines */
+  dark?: boolean;
 }
 
 const empty = { type: 'FeatureCollection', features: [] };
 // offline like GovMap: a plain background, no tiles, no glyphs
-const style: maplibregl.StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef2f5' } }] };
+const styleOf = (ground: string): maplibregl.StyleSpecification => ({ version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': ground } }] });
+const light = { ground: '#eef2f5', grid: '#8c9aa8', selected: '#1f2937', street: '#5c6b7a', county: '#c8102e', label: 'map-label' };
+const dark = { ground: '#0a1628', grid: '#0a1628', selected: '#ffffff', street: '#7fa7d9', county: '#4fc3f7', label: 'map-label dark' };
 
 /**
  * The base data map: grids filled by an indicator (a choropleth), street and district outlines, and a
@@ -35,17 +40,18 @@ export function StatsMap(props: Props) {
   latest.current = props;
 
   useEffect(() => {
-    const m = new maplibregl.Map({ container: container.current!, style, center: [118.05, 36.8], zoom: 10, attributionControl: false });
+    const look = props.dark ? dark : light;
+    const m = new maplibregl.Map({ container: container.current!, style: styleOf(look.ground), center: [118.05, 36.8], zoom: 10, attributionControl: false });
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.current = m;
     ready.current = new Promise((resolve) => m.on('load', () => {
       for (const id of ['county', 'streets', 'grids', 'buildings'] as const) m.addSource(id, { type: 'geojson', data: empty as never });
       m.addLayer({ id: 'grids-fill', type: 'fill', source: 'grids', paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.85 } });
-      m.addLayer({ id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#8c9aa8', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.2, 14, 0.8] } });
-      m.addLayer({ id: 'grids-selected', type: 'line', source: 'grids', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#1f2937', 'line-width': 2.5 } });
-      m.addLayer({ id: 'streets-line', type: 'line', source: 'streets', paint: { 'line-color': '#5c6b7a', 'line-width': 1.2 } });
-      m.addLayer({ id: 'county-line', type: 'line', source: 'county', paint: { 'line-color': '#c8102e', 'line-width': 2.5 } });
+      m.addLayer({ id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': look.grid, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.2, 14, 0.8] } });
+      m.addLayer({ id: 'grids-selected', type: 'line', source: 'grids', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': look.selected, 'line-width': 2.5 } });
+      m.addLayer({ id: 'streets-line', type: 'line', source: 'streets', paint: { 'line-color': look.street, 'line-width': 1.2 } });
+      m.addLayer({ id: 'county-line', type: 'line', source: 'county', paint: { 'line-color': look.county, 'line-width': 2.5 } });
       m.addLayer({ id: 'buildings-points', type: 'circle', source: 'buildings', paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 14, 4, 17, 7],
         'circle-color': '#1d39c4',
@@ -66,12 +72,23 @@ export function StatsMap(props: Props) {
       m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
     }
     return () => m.remove();
-  }, []);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- the look is chosen once, when the map is made
 
   const setData = (id: string, data: object | null) => void ready.current?.then(() => (map.current!.getSource(id) as GeoJSONSource).setData((data ?? empty) as never));
   useEffect(() => setData('county', props.county), [props.county]);
   useEffect(() => setData('streets', props.streets), [props.streets]);
   useEffect(() => setData('grids', props.grids), [props.grids]);
+  // written labels over the areas that carry one
+  useEffect(() => {
+    const labelled = (props.grids?.features ?? []).filter((f) => f.properties.label);
+    let markers: maplibregl.Marker[] = [];
+    let live = true;
+    void ready.current?.then(() => live && (markers = placeLabels(map.current!, labelled, (i) => labelled[i]!.properties.label!, props.dark ? dark.label : light.label)));
+    return () => {
+      live = false;
+      markers.forEach((mk) => mk.remove());
+    };
+  }, [props.grids, props.dark]);
   useEffect(() => setData('buildings', props.buildings), [props.buildings]);
   useEffect(() => {
     void ready.current?.then(() => map.current!.setFilter('grids-selected', ['==', ['get', 'code'], props.selectedGrid ?? '']));

@@ -3,6 +3,8 @@ import { App, Button, Drawer, Form, Input, InputNumber, Space, Switch, Table, Ta
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { api, errorText } from '../../../api/client';
+import { ExportTableButton } from '../../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../../components/table/tableText';
 import { useFieldsText } from './strings';
 
 type TagType = z.infer<typeof tagType>;
@@ -18,21 +20,27 @@ export function TagsPanel() {
     api<{ items: TagType[] }>('/basedata/tags').then((r) => setTags(r.items)).catch((e: unknown) => void message.error(errorText(e)));
   }, [message]);
   useEffect(load, [load]);
+  const columns: ExportColumn<TagType>[] = [
+    { title: tf('tagCode'), dataIndex: 'code', width: 150, render: (c: string) => <span className="code">{c}</span> },
+    { title: tf('tagName'), dataIndex: 'name', width: 140 },
+    { title: tf('labelEn'), dataIndex: 'nameEn', width: 200 },
+    { title: tf('focus'), dataIndex: 'focus', width: 90, render: (f: boolean) => (f ? <Tag color="red">{tf('focus')}</Tag> : <Typography.Text type="secondary">{tf('no')}</Typography.Text>),
+      // the tag repeats the column's title; the sheet says 是 / 否
+      exportValue: (x) => tf(x.focus ? 'yes' : 'no') },
+    { title: tf('sort'), dataIndex: 'sort', width: 60 },
+    { title: tf('active'), dataIndex: 'active', width: 60, render: (a: boolean) => (a ? <Tag color="green">{tf('yes')}</Tag> : <Tag>{tf('no')}</Tag>) },
+    { title: tf('action'), key: 'action', width: 70, noExport: true, render: (_, x) => <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', tag: x })}>{tf('edit')}</Button> },
+  ];
   return (
     <div data-testid="tags-panel">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{tf('tagsIntro')}</Typography.Paragraph>
-      <Button type="primary" style={{ marginBottom: 8 }} onClick={() => setEditing({ mode: 'new' })} data-testid="add-tag">{tf('addTag')}</Button>
+      <Space style={{ marginBottom: 8 }}>
+        <Button type="primary" onClick={() => setEditing({ mode: 'new' })} data-testid="add-tag">{tf('addTag')}</Button>
+        <ExportTableButton title={tf('tags')} columns={columns} rows={tags ?? []} testId="export-tags" />
+      </Space>
       <Table<TagType> size="small" bordered rowKey="code" loading={!tags} dataSource={tags ?? []} pagination={false} scroll={{ x: 'max-content' }}
         rowClassName={(x) => (x.active ? '' : 'settings-inactive')}
-        columns={[
-          { title: tf('tagCode'), dataIndex: 'code', width: 150, render: (c: string) => <span className="code">{c}</span> },
-          { title: tf('tagName'), dataIndex: 'name', width: 140 },
-          { title: tf('labelEn'), dataIndex: 'nameEn', width: 200 },
-          { title: tf('focus'), dataIndex: 'focus', width: 90, render: (f: boolean) => (f ? <Tag color="red">{tf('focus')}</Tag> : <Typography.Text type="secondary">{tf('no')}</Typography.Text>) },
-          { title: tf('sort'), dataIndex: 'sort', width: 60 },
-          { title: tf('active'), dataIndex: 'active', width: 60, render: (a: boolean) => (a ? <Tag color="green">{tf('yes')}</Tag> : <Tag>{tf('no')}</Tag>) },
-          { title: tf('action'), key: 'action', width: 70, render: (_, x) => <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', tag: x })}>{tf('edit')}</Button> },
-        ]} />
+        columns={columns} />
       <TagDrawer editing={editing} taken={(tags ?? []).map((x) => x.code)} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load(); }} />
     </div>
   );

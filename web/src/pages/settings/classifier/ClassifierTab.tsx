@@ -2,6 +2,8 @@ import type { ClassifierModel, ClassifierModelList, ClassifierSettings } from '@
 import { Alert, App, Button, Card, Form, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../../../api/client';
+import { ExportTableButton } from '../../../components/table/ExportTableButton';
+import type { ExportColumn } from '../../../components/table/tableText';
 import { formatTime } from '../../cases/format';
 import { useClassifierText } from './strings';
 
@@ -61,8 +63,10 @@ export function ClassifierTab() {
     }
   };
 
-  const columns = [
-    { title: t('colTrainedAt'), dataIndex: 'createdAt', render: (v: string, m: ClassifierModel) => <Space>{formatTime(v)}{m.current && <Tag color="green">{t('current')}</Tag>}</Space> },
+  const columns: ExportColumn<ClassifierModel>[] = [
+    // the time and the 当前使用 tag would run together as text
+    { title: t('colTrainedAt'), dataIndex: 'createdAt', render: (v: string, m: ClassifierModel) => <Space>{formatTime(v)}{m.current && <Tag color="green">{t('current')}</Tag>}</Space>,
+      exportValue: (m) => (m.current ? `${formatTime(m.createdAt)}（${t('current')}）` : formatTime(m.createdAt)) },
     { title: t('colBy'), dataIndex: 'trainedBy', render: (v: string) => (v === 'system' ? t('system') : v) },
     { title: t('colSource'), dataIndex: 'source' },
     { title: t('colExamples'), key: 'n', render: (_: unknown, m: ClassifierModel) => <span className="code">{m.trainedOn} / {m.heldOutCount}</span> },
@@ -88,7 +92,12 @@ export function ClassifierTab() {
         </Form>
         {settings?.updatedBy && <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>{t('updatedBy', { name: settings.updatedBy, time: formatTime(settings.updatedAt) })}</Typography.Text>}
       </Card>
-      <Card size="small" title={t('models')} extra={<Button onClick={retrain} loading={training || models?.training} data-testid="retrain">{t('retrain')}</Button>}>
+      <Card size="small" title={t('models')} extra={(
+        <Space>
+          <ExportTableButton title={t('models')} columns={columns} rows={models?.items ?? []} testId="export-classifier-models" />
+          <Button onClick={retrain} loading={training || models?.training} data-testid="retrain">{t('retrain')}</Button>
+        </Space>
+      )}>
         {models && <Typography.Paragraph type="secondary" data-testid="choices-kept">{t('choices', { kept: models.choicesKept, since: models.correctionsSinceCurrent })}</Typography.Paragraph>}
         {training && <Alert type="warning" showIcon message={t('training')} style={{ marginBottom: 12 }} />}
         <Table<ClassifierModel> rowKey="id" size="small" loading={!models} dataSource={models?.items ?? []} columns={columns} pagination={false} data-testid="classifier-models"
