@@ -1,7 +1,7 @@
 import { shortDivisionName, type ArealGeometry, type FeatureCollection } from '@gongzhi/contracts';
 import maplibregl, { type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
-import { boundsOf, placeLabels, withColours, type Bounds } from './geo';
+import { boundsOf, declutter, placeLabels, withColours, type Bounds } from './geo';
 
 export type Layer = 'streets' | 'communities' | 'grids';
 type FC = FeatureCollection<{ code: string; name: string }>;
@@ -148,6 +148,7 @@ export function GovMap(props: GovMapProps) {
     const source = props.communities?.features.length ? { fc: props.communities, cls: 'map-label' } : props.streets ? { fc: props.streets, cls: 'map-label street' } : null;
     if (!source || !map.current) return;
     markers.current = placeLabels(map.current, source.fc.features, (i) => shortDivisionName(source.fc.features[i]!.properties.name), source.cls);
+    return declutter(map.current, markers.current);
   }, [props.streets, props.communities]);
 
   return <div ref={container} data-testid={props.testId ?? 'map'} style={{ position: 'absolute', inset: 0 }} />;

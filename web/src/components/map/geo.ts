@@ -51,3 +51,20 @@ export function placeLabels(map: maplibregl.Map, features: FeatureCollection<unk
     return new maplibregl.Marker({ element: el }).setLngLat(labelPoint(f.geometry)).addTo(map);
   });
 }
+
+/** Hides a label that would cover one placed before it (earlier labels win), again after every move and zoom; gives back the way to stop. */
+export function declutter(map: maplibregl.Map, markers: maplibregl.Marker[]): () => void {
+  const run = () => {
+    const placed: DOMRect[] = [];
+    for (const mk of markers) {
+      const el = mk.getElement();
+      const r = el.getBoundingClientRect();
+      const covers = placed.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top);
+      el.style.visibility = covers ? 'hidden' : 'visible';
+      if (!covers) placed.push(r);
+    }
+  };
+  run();
+  map.on('moveend', run);
+  return () => void map.off('moveend', run);
+}

@@ -30,7 +30,8 @@ export function RegionMap({ figures, areas, onPick, height, big }: { figures: Fi
   const breaks = useMemo(() => classBreaks([...values.values()].map((v) => v ?? 0)), [values]);
   const coloured = useMemo<ColouredGrids | null>(() => areas && {
     ...areas,
-    features: areas.features.map((f) => {
+    // the biggest figures first: their labels win where two would overlap
+    features: [...areas.features].sort((a, b) => (values.get(b.properties.code) ?? -1) - (values.get(a.properties.code) ?? -1)).map((f) => {
       const name = shortDivisionName(f.properties.name), value = values.get(f.properties.code) ?? (definition ? null : 0);
       // the name and the figure over each region; a district's hundreds of grids go unlabelled
       const label = areas.features.length <= maxLabels ? `${name} ${formatValue(value, unit)}` : undefined;

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from '@gongzhi/contracts';
 import maplibregl, { type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
-import { boundsOf, placeLabels } from '../../../components/map/geo';
+import { boundsOf, declutter, placeLabels } from '../../../components/map/geo';
 import type { BuildingPoints } from '../types';
 
 type Areas = FeatureCollection<{ code: string; name: string }>;
@@ -78,14 +78,20 @@ export function StatsMap(props: Props) {
   useEffect(() => setData('county', props.county), [props.county]);
   useEffect(() => setData('streets', props.streets), [props.streets]);
   useEffect(() => setData('grids', props.grids), [props.grids]);
-  // written labels over the areas that carry one
+  // written labels over the areas that carry one, in their order (the first wins where two would overlap)
   useEffect(() => {
     const labelled = (props.grids?.features ?? []).filter((f) => f.properties.label);
     let markers: maplibregl.Marker[] = [];
+    let stop = () => undefined as void;
     let live = true;
-    void ready.current?.then(() => live && (markers = placeLabels(map.current!, labelled, (i) => labelled[i]!.properties.label!, props.dark ? dark.label : light.label)));
+    void ready.current?.then(() => {
+      if (!live) return;
+      markers = placeLabels(map.current!, labelled, (i) => labelled[i]!.properties.label!, props.dark ? dark.label : light.label);
+      stop = declutter(map.current!, markers);
+    });
     return () => {
       live = false;
+      stop();
       markers.forEach((mk) => mk.remove());
     };
   }, [props.grids, props.dark]);
