@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
+import { addCharts, type ChartSpec } from './charts.js';
 
 /**
  * The report workbook: 概况 (every key figure and indicator, this period against the one before) and one
  * sheet per breakdown, each with a title row naming region and period, a frozen header, widths and
- * number formats (ratios as percentages). ExcelJS writes no charts, so the trend is a table of days.
+ * number formats (ratios as percentages). 概况 also holds two charts drawn from the other sheets' cells: the
+ * daily trend of reports and closures, and the top categories (charts.ts adds them; ExcelJS writes none).
  */
 export interface IndicatorColumn {
   code: string;
@@ -57,6 +59,8 @@ const growthFmt = '+0.0%;-0.0%;0.0%';
 
 interface Column {
   name: string;
+  /** the count it shows, for the key counts */
+  metric?: string;
   unit: keyof typeof numFmt;
   value: (f: FigureLine) => number | null;
 }
@@ -68,7 +72,7 @@ function columnsOf(definitions: readonly IndicatorColumn[]): Column[] {
   const counts = keyMetrics.map((k): Column => {
     const same = definitions.find((d) => d.formula.trim() === k.metric && !used.has(d.code));
     if (same) used.add(same.code);
-    return same ? indicator(same) : { name: k.name, unit: 'count', value: (f) => f.metrics[k.metric] ?? 0 };
+    return { ...(same ? indicator(same) : { name: k.name, unit: 'count' as const, value: (f: FigureLine) => f.metrics[k.metric] ?? 0 }), metric: k.metric };
   });
   return [...counts, ...definitions.filter((d) => !used.has(d.code)).map(indicator)];
 }
@@ -136,5 +140,31 @@ export async function reportWorkbook(c: ReportContent): Promise<{ bytes: Buffer;
   const columns = columnsOf(c.definitions);
   summarySheet(book, c, columns);
   for (const s of c.sheets) breakdownSheet(book, c.title, s, columns);
-  return { bytes: Buffer.from(await book.xlsx.writeBuffer()), sheetCount: book.worksheets.length };
+  const bytes = await addCharts(Buffer.from(await book.xlsx.writeBuffer()), 1, chartsOf(c, columns));
+  return { bytes, sheetCount: book.worksheets.length };
+}
+
+/** The charts beside 概况 (columns H onwards): the trend of 上报 and 结案 by day, and the ten categories with most reports. */
+function chartsOf(c: ReportContent, columns: readonly Column[]): ChartSpec[] {
+  const series = (s: BreakdownSheet, metric: string, rows: BreakdownSheet['rows']) => {
+    const i = columns.findIndex((col) => col.metric === metric);
+    return { name: columns[i]!.name, col: s.labelHeaders.length + i + 1, values: rows.map((r) => columns[i]!.value(r.figures)) };
+  };
+  const charts: ChartSpec[] = [];
+  const trend = c.sheets.find((s) => s.name === '趋势');
+  if (trend?.rows.length) {
+    charts.push({
+      kind: 'line', title: '受理与结案趋势', dataSheet: trend.name, firstRow: 3, categories: { col: 1, values: trend.rows.map((r) => r.labels[0]!) },
+      series: [series(trend, 'reported', trend.rows), series(trend, 'closed', trend.rows)], at: { col: 7, row: 2, cols: 9, rows: 18 },
+    });
+  }
+  const categories = c.sheets.find((s) => s.name === '分类别');
+  if (categories?.rows.length) {
+    const top = categories.rows.slice(0, 10);
+    charts.push({
+      kind: 'bar', title: '问题类别 Top 10（上报数）', dataSheet: categories.name, firstRow: 3, categories: { col: 2, values: top.map((r) => r.labels[1]!) },
+      series: [series(categories, 'reported', top)], at: { col: 7, row: 21, cols: 9, rows: 18 },
+    });
+  }
+  return charts;
 }
