@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chezhan, county, gongyuan, loginAs, problemCode, useTestApp, type Client } from '../../test/harness.js';
 import { openWorkbook, sheetRows } from '../../test/workbooks.js';
@@ -68,6 +69,10 @@ describe('reports', () => {
 
     const book = await openWorkbook(file);
     expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '分区域', '分类别', '分单位', '网格员', '趋势']);
+    // 概况 carries the trend and the top categories as charts over the other sheets' cells
+    const parts = await JSZip.loadAsync(file.rawPayload);
+    expect(await parts.file('xl/charts/chart1.xml')!.async('string')).toContain("&#39;趋势&#39;!$A$3:$A$");
+    expect(await parts.file('xl/charts/chart2.xml')!.async('string')).toContain("&#39;分类别&#39;!$B$3:$B$");
     const figures = (await leader.get(`/api/v1/stats/figures?from=${week.from}&to=${week.to}`)).json();
     expect(figures.totals.reported).toBeGreaterThan(0);
     const summary = book.getWorksheet('概况')!;
