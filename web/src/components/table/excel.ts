@@ -1,3 +1,5 @@
+import { today } from '../../pages/basedata/format';
+import { formatTime } from '../../pages/cases/format';
 import type { SheetCell } from './tableText';
 
 export interface SheetExport {
@@ -15,7 +17,7 @@ export interface SheetExport {
 const widthOf = (v: SheetCell) => [...String(v ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
 /** 20261124 (the day's digits, as government file names carry them) in Beijing time. */
-export const fileDay = (d = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(d).replaceAll('-', '');
+export const fileDay = (d = new Date()) => today(d).replaceAll('-', '');
 
 /** Builds the workbook: title, note and export time above a bold, frozen, filterable header. ExcelJS loads only when a table is exported. */
 export async function workbookOf(s: SheetExport): Promise<ArrayBuffer> {
@@ -24,9 +26,8 @@ export async function workbookOf(s: SheetExport): Promise<ArrayBuffer> {
   book.creator = '共治 Gongzhi';
   const sheet = book.addWorksheet(s.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 3 }] });
   const span = Math.max(1, s.header.length);
-  const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date());
   sheet.addRow([s.title]).font = { bold: true, size: 14 };
-  sheet.addRow([[s.note, `导出时间：${stamp}`].filter(Boolean).join('　')]).font = { color: { argb: 'FF666666' } };
+  sheet.addRow([[s.note, `导出时间：${formatTime(new Date().toISOString())}`].filter(Boolean).join('　')]).font = { color: { argb: 'FF666666' } };
   sheet.mergeCells(1, 1, 1, span);
   sheet.mergeCells(2, 1, 2, span);
   const head = sheet.addRow(s.header);

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, errorText } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { ExportTableButton } from '../../components/table/ExportTableButton';
+import { today as shanghaiToday } from '../basedata/format';
 import type { ExportColumn } from '../../components/table/tableText';
 import { dayMarks, isWeekend, monthCells, periodMinutes, weekdayOf, type DayMark } from './format';
 import './settings.css';
@@ -12,14 +13,12 @@ type Kind = CalendarDay['kind'];
 const provisional = (name: string) => name.includes('预排');
 /** The kind a day can take: only a weekday can be a holiday, only a weekend day a make-up working day. */
 const naturalKind = (day: string): Kind => (isWeekend(day) ? 'workday' : 'holiday');
-const shanghaiYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /** 工作日历: the holidays and make-up working days of a year, in a twelve-month view and a list. */
 export function CalendarTab() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const thisYear = shanghaiYear();
+  const thisYear = Number(shanghaiToday().slice(0, 4));
   const years = useMemo(() => Array.from({ length: Math.max(thisYear, 2026) + 2 - 2026 + 1 }, (_, i) => 2026 + i), [thisYear]);
   const [year, setYear] = useState(() => Math.max(thisYear, 2026));
   const [data, setData] = useState<CalendarResponse | null>(null);

@@ -3,20 +3,13 @@ import { Alert, Button, Card, Col, Pagination, Progress, Row, Space, Statistic, 
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { api, errorText } from '../../../api/client';
-import { ExportTableButton, loadAllPages } from '../../../components/table/ExportTableButton';
-import type { ExportColumn } from '../../../components/table/tableText';
 import { formatTime } from '../../cases/format';
 import { reportHref } from './importApi';
 import { useImportText } from './strings';
 import { finished } from './useImportJob';
 
 type RowErrors = z.infer<typeof importErrorsResponse>;
-/** One problem of a failed row: a table line, the row's number spanning its problems. */
-type ErrorLine = RowErrors['items'][number]['errors'][number] & { key: string; rowNo: number; first: boolean; span: number };
 const pageSize = 20;
-
-const errorLines = (items: RowErrors['items']): ErrorLine[] =>
-  items.flatMap((r) => r.errors.map((e, i) => ({ key: `${r.rowNo}:${i}`, rowNo: r.rowNo, first: i === 0, span: r.errors.length, ...e })));
 
 /** 1.2 MB, 830 KB, 512 B. */
 export function formatBytes(n: number): string {
@@ -88,31 +81,20 @@ function RowErrorTable({ job }: { job: ImportItem }) {
   }, [job.id, page]);
   if (error) return <Alert type="warning" showIcon style={{ marginTop: 12 }} message={error} />;
   if (!data) return null;
-  const rows = errorLines(data.items);
-  // the sheet repeats the row number on every line (no merged cells), so it filters and sorts in Excel
-  const columns: ExportColumn<ErrorLine>[] = [
-    { title: ti('rowNo'), dataIndex: 'rowNo', width: 72, onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }) },
-    { title: ti('column'), dataIndex: 'column', width: 160 },
-    { title: ti('problem'), dataIndex: 'message' },
-  ];
-  // every failed row, not only the page shown
-  const loadAll = async () => {
-    const all = await loadAllPages<RowErrors['items'][number]>(`/basedata/imports/${job.id}/errors`, '');
-    return { rows: errorLines(all.rows), truncated: all.truncated };
-  };
+  const rows = data.items.flatMap((r) => r.errors.map((e, i) => ({ key: `${r.rowNo}:${i}`, rowNo: r.rowNo, first: i === 0, span: r.errors.length, ...e })));
   return (
     <div style={{ marginTop: 16 }} data-testid="import-errors">
       <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }} wrap>
         <Typography.Text strong>{ti('rowErrors')} <Typography.Text type="secondary">{data.total ? ti('rowErrorsN', { n: data.total }) : ti('noRowErrors')}</Typography.Text></Typography.Text>
-        {data.total > 0 && (
-          <Space>
-            <ExportTableButton title={ti('rowErrors')} note={job.fileName} columns={columns} loadRows={loadAll} testId="export-import-errors" />
-            <Button href={reportHref(job.id)} download data-testid="download-report">{ti('downloadErrors')}</Button>
-          </Space>
-        )}
+        {data.total > 0 && <Button href={reportHref(job.id)} download data-testid="download-report">{ti('downloadErrors')}</Button>}
       </Space>
       {data.total > 0 && (
-        <Table<ErrorLine> size="small" bordered dataSource={rows} rowKey="key" pagination={false} columns={columns} />
+        <Table size="small" bordered dataSource={rows} rowKey="key" pagination={false}
+          columns={[
+            { title: ti('rowNo'), dataIndex: 'rowNo', width: 72, onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }) },
+            { title: ti('column'), dataIndex: 'column', width: 160 },
+            { title: ti('problem'), dataIndex: 'message' },
+          ]} />
       )}
       {data.total > perPage && (
         <Pagination size="small" style={{ marginTop: 8, textAlign: 'right' }} current={page} pageSize={perPage} total={data.total} onChange={setPage} showSizeChanger={false} />
